@@ -1,0 +1,44 @@
+"""Stage 1 of the pipeline: a file on disk becomes a `Pack` of numbered lines."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from minutebook.errors import InputError
+from minutebook.read.lines import Cell, Line, Pack, clean
+from minutebook.read.pdf import read_pdf
+from minutebook.read.text import read_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+
+__all__ = ["Cell", "Line", "Pack", "clean", "read_pack", "read_bytes"]
+
+
+def read_pack(path: str | Path) -> Pack:
+    """Read a pack from a PDF or text file; every failure is an InputError naming the file."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file", "check the path")
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a pack file", "give a .pdf or .txt file inside it")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror})", "check its permissions") from exc
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> Pack:
+    """Read a pack from bytes; `name` decides the format by suffix and appears in errors."""
+    if not data.strip():
+        raise InputError(name, "is empty", "give a pack with text in it")
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = Path(name).suffix.lower()
+    if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
+        lines, pages, width = read_pdf(data, name)
+        return Pack(path=name, kind="pdf", lines=lines, pages=pages, sha256=digest, page_width=width)
+    lines = read_text(data, name)
+    pages = max((line.page or 0) for line in lines) or None
+    return Pack(path=name, kind="text", lines=lines, pages=pages, sha256=digest)
