@@ -23,6 +23,9 @@ def read_pack(path: str | Path) -> Pack:
         raise InputError(name, "no such file", "check the path")
     if p.is_dir():
         raise InputError(name, "is a directory, not a pack file", "give a .pdf or .txt file inside it")
+    if not p.is_file():
+        # a FIFO or device would block or read as nothing; only regular files are packs
+        raise InputError(name, "is not a regular file", "give a .pdf or .txt file")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -39,6 +42,12 @@ def read_bytes(data: bytes, name: str) -> Pack:
     if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
         lines, pages, width = read_pdf(data, name)
         return Pack(path=name, kind="pdf", lines=lines, pages=pages, sha256=digest, page_width=width)
-    lines = read_text(data, name)
+    try:
+        lines = read_text(data, name)
+    except InputError as exc:
+        if suffix and suffix not in TEXT_SUFFIXES and exc.problem.startswith("is binary"):
+            # "report.docx: is binary" hides the real problem: the format is not one we read
+            raise InputError(name, f"is a {suffix} file, neither a PDF nor text", "save it as PDF or text") from exc
+        raise
     pages = max((line.page or 0) for line in lines) or None
     return Pack(path=name, kind="text", lines=lines, pages=pages, sha256=digest)

@@ -32,11 +32,86 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
         raise InputError(path, "is a damaged or truncated PDF", "download it again") from exc
 
 
+Run = tuple[float, float, float, float, str]  # left, bottom, right, top, text
+
+# pdfium reports a hyphen that ends a printed line as U+0002; it is a real hyphen ("father-\ninclusive")
+_PDFIUM_HYPHEN = "\x02"
+_CLOSERS = ".,;:!?)]}"
+
+
+def _overlap(a: Run, b: Run) -> float:
+    """Vertical overlap of two runs, as a share of the shorter one's height."""
+    shared = min(a[3], b[3]) - max(a[1], b[1])
+    shortest = min(a[3] - a[1], b[3] - b[1])
+    return shared / shortest if shortest > 0 else 0.0
+
+
+def _vertical(run: Run) -> bool:
+    """A run of several characters taller than it is wide: text set sideways."""
+    return len(run[4].strip()) > 2 and run[3] - run[1] > 2 * (run[2] - run[0])
+
+
+def _rows(runs: list[Run]) -> list[list[Run]]:
+    """Group runs into printed lines, top of page first.
+
+    The tallest runs found the rows and smaller ones join the row they overlap most, so a
+    superscript ("26" + raised "th") or a low comma joins its line instead of making a line
+    of its own, whichever way the reading order happens to list them.
+    """
+    rows: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (-(r[3] - r[1]), -r[3], r[0])):
+        best, best_share = None, 0.4
+        for row in rows:
+            if _vertical(row[0]):
+                continue  # rotated margin text must not swallow the lines it spans
+            share = _overlap(run, row[0])
+            if share > best_share:
+                best, best_share = row, share
+        if best is None:
+            rows.append([run])
+        else:
+            best.append(run)
+    rows.sort(key=lambda row: -(row[0][1] + row[0][3]) / 2)
+    return rows
+
+
+def _spaced(before: str, after: str, gap: float, em: float) -> bool:
+    """Whether a word space separates two runs `gap` points apart on one line.
+
+    Runs that touch ("gender" + "-" + "based", "Ch" + "ief", "26" + superscript "th") join:
+    a word space is at least ~0.2 em. After a closing mark a narrower gap is a space too,
+    since "(m)" + "In" and "22." + "Adjournment" are never one word.
+    """
+    if gap > 0.2 * em:
+        return True
+    return bool(before) and before[-1] in _CLOSERS and after[:1].isalnum() and gap > 0.05 * em
+
+
+def _cells(row: list[Run]) -> list[Cell]:
+    """The runs of one line, left to right, joined into cells at column gaps."""
+    row = sorted(row, key=lambda r: r[0])
+    cells: list[Cell] = []
+    spaced = True
+    previous_height = 0.0
+    for left, bottom, right, top, raw in row:
+        text = clean(raw.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, "-"))
+        height = top - bottom
+        if cells and left - cells[-1].x1 < COLUMN_GAP:
+            em = max(height, previous_height)  # a run's height is about one em
+            glue = " " if spaced or raw[:1].isspace() or _spaced(cells[-1].text, text, left - cells[-1].x1, em) else ""
+            cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), clean(f"{cells[-1].text}{glue}{text}"))
+        else:
+            cells.append(Cell(left, right, text))
+        spaced = raw[-1:].isspace()
+        previous_height = height
+    return [c for c in cells if c.text]
+
+
 def _page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]]]:
     """(top, height, cells) for each line of one page, top to bottom."""
     textpage = page.get_textpage()
     try:
-        runs: list[tuple[float, float, float, float, str]] = []
+        runs: list[Run] = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             text = textpage.get_text_bounded(left, bottom, right, top)
@@ -44,36 +119,10 @@ def _page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]
                 runs.append((left, bottom, right, top, text))
     finally:
         textpage.close()
-    # group by vertical overlap: top of page first
-    runs.sort(key=lambda r: (-(r[1] + r[3]) / 2, r[0]))
-    rows: list[list[tuple[float, float, float, float, str]]] = []
-    for run in runs:
-        centre = (run[1] + run[3]) / 2
-        if rows:
-            row = rows[-1]
-            lo = min(r[1] for r in row)
-            hi = max(r[3] for r in row)
-            row_centre = (lo + hi) / 2
-            if lo <= centre <= hi or run[1] <= row_centre <= run[3]:
-                row.append(run)
-                continue
-        rows.append([run])
-    for row in rows:
-        row.sort(key=lambda r: r[0])
-        cells: list[Cell] = []
-        spaced = True
-        for left, _bottom, right, _top, raw in row:
-            text = clean(raw.replace("\r", " ").replace("\n", " "))
-            if cells and left - cells[-1].x1 < COLUMN_GAP:
-                # runs that touch ("29" + superscript "th", "Hubs" + ".") join without a space
-                glue = " " if spaced or raw[:1].isspace() or left - cells[-1].x1 > 1.0 else ""
-                cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), f"{cells[-1].text}{glue}{text}")
-            else:
-                cells.append(Cell(left, right, text))
-            spaced = raw[-1:].isspace()
-        top = max(r[3] for r in row)
-        height = max(r[3] - r[1] for r in row)
-        yield top, height, cells
+    for row in _rows(runs):
+        cells = _cells(row)
+        if cells:
+            yield max(r[3] for r in row), max(r[3] - r[1] for r in row), cells
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[Line], int, float | None]:

@@ -8,7 +8,24 @@ from minutebook.errors import InputError
 from minutebook.read.lines import Line, clean
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# control characters and separators that are not line breaks here; they print as a space
+_STRAY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x85\u2028\u2029]")
 _PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d+)(\s+of\s+\d+)?\s*$", re.IGNORECASE)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM (some Windows exports): NULs in every other byte of ASCII text."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def decode(data: bytes, path: str) -> str:
@@ -23,6 +40,9 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"is not valid UTF-16 text ({exc.reason})", "save it as UTF-8") from exc
     if b"\x00" in data[:65536]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
         raise InputError(path, "is binary, not text", "give a PDF or a UTF-8 text file")
     try:
         text = data.decode("utf-8-sig")
@@ -36,6 +56,18 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def _file_lines(text: str) -> list[str]:
+    """The file's lines as an editor or `grep -n` counts them.
+
+    Not str.splitlines(): it also breaks at form feeds, vertical tabs, U+2028 and friends,
+    which would shift every later line number away from the file's own.
+    """
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it does not start another
+    return lines
+
+
 def read_text(data: bytes, path: str) -> list[Line]:
     """Lines of a text dump. Form feeds and "Page N" footers mark page breaks where present."""
     text = decode(data, path)
@@ -45,11 +77,12 @@ def read_text(data: bytes, path: str) -> list[Line]:
     page = 1
     has_breaks = "\f" in text
     new_page = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_file_lines(text), start=1):
         if "\f" in raw:
             page += raw.count("\f")
             new_page = True
             raw = raw.replace("\f", "")
+        raw = _STRAY.sub(" ", raw)
         stripped = raw.rstrip()
         indent = len(stripped) - len(stripped.lstrip(" "))
         line = Line(
@@ -65,4 +98,7 @@ def read_text(data: bytes, path: str) -> list[Line]:
         if _PAGE_FOOTER.match(raw):
             # a "Page N" footer ends a page even where the dump lost its form feeds
             new_page = True
+    if not any(line.text for line in lines):
+        # only invisible characters (zero-width spaces, control marks): nothing to read
+        raise InputError(path, "has no visible text", "give a pack with text in it")
     return lines
