@@ -1,0 +1,98 @@
+"""Page furniture: running headers, footers and page numbers.
+
+Parsers skip these lines (a running header in the middle of an agenda item is not part of
+it), and the segmenter reads the running header's changing tail ("Board Meeting 24 April
+2019 - CEO's Report") as the title of the document a page belongs to.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+
+from minutebook.read import Line, Pack
+
+HEADER_ZONE = 50.0  # points from the top of the page
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", _DIGITS.sub("", text.lower())).strip(" -–|")[:25]
+
+
+def _zones(pack: Pack) -> dict[int, list[int]]:
+    """Per page, the indexes of the lines in its header or footer zone."""
+    pages: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(pack.lines):
+        if line.page is not None and line.text:
+            pages[line.page].append(i)
+    bottom = max((line.top or 0.0) for line in pack.lines) if pack.lines else 0.0
+    zones: dict[int, list[int]] = {}
+    for page, idx in pages.items():
+        zone = [i for i in idx[:3] if (pack.lines[i].top or 1e9) < HEADER_ZONE]
+        zone += [i for i in idx[-2:] if (pack.lines[i].top or 0.0) > 0.85 * bottom and i not in zone]
+        zones[page] = zone
+    return zones
+
+
+def furniture(pack: Pack) -> set[int]:
+    """Indexes into `pack.lines` of running headers, footers and bare page numbers."""
+    out: set[int] = set()
+    if pack.kind != "pdf":
+        for i, line in enumerate(pack.lines):
+            if _PAGE_NUMBER.match(line.text):
+                out.add(i)
+        return out
+    zones = _zones(pack)
+    pages_with: dict[str, set[int]] = defaultdict(set)
+    for page, idx in zones.items():
+        for i in idx:
+            pages_with[_key(pack.lines[i].text)].add(page)
+    need = max(2, int(0.3 * len(zones)))
+    for page, idx in zones.items():
+        for i in idx:
+            text = pack.lines[i].text
+            if _PAGE_NUMBER.match(text) or len(pages_with[_key(text)]) >= need:
+                out.add(i)
+    return out
+
+
+def running_titles(pack: Pack) -> dict[int, str]:
+    """Per page, the varying tail of a running header shared by most pages ("" where the
+    page has none): 'Board Meeting 24 April 2019 - CEO's Report' -> "CEO's Report"."""
+    if pack.kind != "pdf":
+        return {}
+    zones = _zones(pack)
+    heads: dict[int, str] = {}
+    for page, idx in zones.items():
+        tops = [pack.lines[i] for i in idx if (pack.lines[i].top or 1e9) < HEADER_ZONE]
+        texts = [t.text for t in tops if not _PAGE_NUMBER.match(t.text)]
+        if texts:
+            heads[page] = max(texts, key=len)
+    if len(heads) < max(3, 0.5 * len(zones)):
+        return {}
+    prefix = os.path.commonprefix(list(heads.values()))
+    # the shared part must end at a separator, and the tails must vary
+    cut = max(prefix.rfind(" - "), prefix.rfind(" – "), prefix.rfind(": "))
+    if cut < 8:
+        return {}
+    prefix = prefix[: cut + 3]
+    tails = {page: _DIGITS.sub("", text[len(prefix):]).strip(" -–") for page, text in heads.items()}
+    if len(set(tails.values())) < 2:
+        return {}
+    return tails
+
+
+def page_lines(pack: Pack) -> dict[int, list[int]]:
+    """Indexes of each page's lines (PDF input)."""
+    pages: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(pack.lines):
+        if line.page is not None:
+            pages[line.page].append(i)
+    return dict(pages)
+
+
+def is_page_number(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text))
