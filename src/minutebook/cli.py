@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -48,12 +49,13 @@ def cli() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write one FILE-NAME.json per pack into this folder instead of printing.",
 )
-@click.option("--quiet", is_flag=True, help="With --out: print nothing but errors.")
+@click.option("--quiet", "-q", is_flag=True, help="With --out: print nothing but errors.")
 def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, quiet: bool) -> None:
     """Extract the pack record from agenda pack FILES (PDF or text).
 
-    Prints the record as JSON (every section key present) or a summary. Exits 2, with
-    one line naming the file, when a file cannot be read.
+    Prints the record as JSON (every section key present) or a summary. With --out, writes
+    one JSON file per pack; a file that fails gets one line on stderr and no output file, and
+    the rest of the batch goes on. Exits 2 if any file could not be read or parsed.
 
     Examples:
 
@@ -61,44 +63,73 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, quiet: bool
 
         minutebook extract pack.txt --format summary
 
-        minutebook extract ../shared/fixtures/*.pdf --out records/
+        minutebook extract ../shared/fixtures/*.pdf --out records/ --quiet
+
+        minutebook extract a.pdf b.txt --format summary
     """
     from minutebook.extract import extract as run_extract
 
-    if out_dir is None and len(files) > 1:
-        raise click.UsageError("give one FILE, or --out DIR to extract several")
+    if out_dir is None and fmt == "json" and len(files) > 1:
+        raise click.UsageError("give one FILE for JSON on stdout, or --out DIR to extract several")
+    files = tuple(dict.fromkeys(files))  # the same file named twice is extracted once
+    targets = _targets(files, out_dir) if out_dir is not None else {}
     failures = 0
     for path in files:
         try:
             record = run_extract(path)
+            if out_dir is not None:
+                _write_json(record.to_json_dict(), targets[path])
         except MinutebookError as error:
-            if out_dir is None:
+            if out_dir is not None:
+                _remove_stale(targets[path])
+            if len(files) == 1:
                 fail(error)
-            click.echo(error.line(), err=True)
+            click.echo(error.line(), err=True)  # one line, then on with the batch
             failures += 1
             continue
-        if out_dir is None:
-            if fmt == "json":
-                click.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
-            else:
-                Console().print(render_summary(record))
-            return
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{path.stem}.json"
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(target)  # whole file or nothing
-        if not quiet:
-            if fmt == "summary":
-                Console().print(render_summary(record))
-            else:
-                click.echo(f"{path}: {target}")
+        if out_dir is None and fmt == "json":
+            click.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
+        elif fmt == "summary" and not quiet:
+            Console().print(render_summary(record))
+        elif not quiet:
+            click.echo(f"{path}: {targets[path]}")
     if failures:
         sys.exit(2)
 
 
+def _targets(files: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
+    """FILE-NAME.json for each file; a.pdf and a.txt in one batch get a.pdf.json and a.txt.json."""
+    stems = [f.stem for f in files]
+    return {f: out_dir / (f"{f.stem}.json" if stems.count(f.stem) == 1 else f"{f.name}.json") for f in files}
+
+
+def _remove_stale(target: Path) -> None:
+    """A record from an earlier run must not pass for this run's result of a file that failed."""
+    try:
+        target.unlink(missing_ok=True)
+    except OSError:
+        pass  # the error line already names the file; a stale record is the lesser problem
+
+
+def _write_json(data: dict[str, object], target: Path) -> None:
+    """Write the whole file or nothing: a failure leaves neither a partial file nor a temp file."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise MinutebookError(target, f"cannot be written ({exc.strerror or exc})", "check the --out folder") from exc
+
+
 def main() -> None:
-    """Entry point: click, with every MinutebookError turned into one line and exit 2."""
+    """Entry point: click, with every error turned into one line on stderr.
+
+    MinutebookError and anything unexpected exit 2 with one line (set MINUTEBOOK_DEBUG=1 for
+    the traceback); usage errors keep click's message and exit 2; a closed pipe exits quietly.
+    """
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -111,3 +142,13 @@ def main() -> None:
         fail(error)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        # `minutebook extract pack.pdf | head`: stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for the user
+        if os.environ.get("MINUTEBOOK_DEBUG"):
+            raise
+        fail(MinutebookError(None, f"internal error ({type(exc).__name__}: {exc})",
+                             "please report it; MINUTEBOOK_DEBUG=1 shows the traceback"))

@@ -17,9 +17,14 @@ class MinutebookError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        hint = f" ({self.fix})" if self.fix else ""
-        return f"error: {where}{self.problem}{hint}"
+        where = f"{_one_line(self.path)}: " if self.path else ""
+        hint = f" ({_one_line(self.fix)})" if self.fix else ""
+        return f"error: {where}{_one_line(self.problem)}{hint}"
+
+
+def _one_line(text: str) -> str:
+    # a file name or exception text with a newline in it must not split the one error line
+    return " ".join(text.split()) if any(c in text for c in "\r\n\v\f\x85\u2028\u2029") else text
 
 
 class InputError(MinutebookError):

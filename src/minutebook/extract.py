@@ -4,29 +4,59 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutebook.errors import ParseError
+from pydantic import ValidationError
+
+from minutebook.errors import InputError, MinutebookError, ParseError
 from minutebook.models import PackRecord
 from minutebook.parse import PARSERS, Context
 from minutebook.read import Pack, read_pack
 from minutebook.segment import segment
 
+REPORT = "please report it with the file"
+
 
 def extract_pack(pack: Pack) -> PackRecord:
-    """Run every section parser over a pack that has been read."""
-    segments = segment(pack)
-    ctx = Context(pack=pack, segments=segments)
-    ctx.record.documents = [s.to_document(pack) for s in segments]
+    """Run the segmenter and every section parser over a pack that has been read.
+
+    Returns a schema-valid record or raises a MinutebookError: a bug in any stage on odd
+    input must name the file and the stage, never escape as a traceback.
+    """
+    if not any(line.text for line in pack.lines):
+        raise InputError(pack.path, "has no text", "give a pack with text in it")
+    try:
+        segments = segment(pack)
+        ctx = Context(pack=pack, segments=segments)
+        ctx.record.documents = [s.to_document(pack) for s in segments]
+    except MinutebookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any segmenter bug becomes one line, see docstring
+        raise ParseError(pack.path, f"could not split the pack into documents ({_brief(exc)})", REPORT) from exc
     for parser in PARSERS:
         try:
             parser.parse(ctx)
-        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-            # a parser bug on odd input must name the file and the section, not dump a traceback
-            raise ParseError(pack.path, f"could not parse the {parser.name} section ({type(exc).__name__}: {exc})",
-                             "please report it with the file") from exc
+        except MinutebookError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as above, for each section parser
+            raise ParseError(pack.path, f"could not parse the {parser.name} section ({_brief(exc)})", REPORT) from exc
     ctx.record.file = Path(pack.path).name
     ctx.record.sha256 = pack.sha256
     ctx.record.pages = pack.pages
-    return ctx.record
+    return _validated(ctx.record, pack.path)
+
+
+def _validated(record: PackRecord, path: str) -> PackRecord:
+    """The record re-checked against the schema: parsers assign fields without validation."""
+    try:
+        return PackRecord.model_validate(record.model_dump())
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise ParseError(path, f"produced a record that breaks the schema ({_brief(exc)})", REPORT) from exc
+
+
+def _brief(exc: BaseException) -> str:
+    """`Type: message`, first line only, short enough for one error line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = text if len(text) <= 160 else text[:157] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def extract(path: str | Path) -> PackRecord:

@@ -22,13 +22,13 @@ COLUMN_GAP = 12.0
 
 def _open(data: bytes, path: str) -> pdfium.PdfDocument:
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
-        raise InputError(path, "is not a PDF (no %PDF header)", "give a PDF or a UTF-8 text file")
+        raise InputError(path, "is not a PDF: it has no %PDF header", "give a PDF or a UTF-8 text file")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise InputError(path, "is an encrypted PDF", "give an unencrypted copy (e.g. qpdf --decrypt)") from exc
+            raise InputError(path, "is an encrypted PDF", "give an unencrypted copy, e.g. from qpdf --decrypt") from exc
         raise InputError(path, "is a damaged or truncated PDF", "download it again") from exc
 
 
@@ -164,5 +164,5 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Line], int, float | None]:
     finally:
         document.close()
     if not lines:
-        raise InputError(path, "has no text layer (a scanned PDF?)", "run OCR on it first, e.g. ocrmypdf")
+        raise InputError(path, "has no text layer, so is probably a scan", "run OCR on it first, e.g. ocrmypdf")
     return lines, count, width
