@@ -177,6 +177,14 @@ def parse_agenda_lines(pack: Pack, lines: list[Line], skip: set[int] | None = No
         parts.append(part)
     items: list[AgendaItem] = []
     closed = False
+    gaps = sorted(
+        b.top - a.top
+        for a, b in (
+            (lines[picked[k][0]], lines[picked[k + 1][0]]) for k in range(len(picked) - 1)
+        )
+        if a.page == b.page and a.top is not None and b.top is not None and b.top > a.top
+    )
+    pitch = gaps[len(gaps) // 2] if gaps else None
     for k, (i, number, first) in enumerate(picked):
         end = picked[k + 1][0] if k + 1 < len(picked) else len(lines)
         head = lines[i]
@@ -185,7 +193,7 @@ def parse_agenda_lines(pack: Pack, lines: list[Line], skip: set[int] | None = No
             title = _heading_above(lines, i, picked[k - 1][0] if k else -1)
         body = _body(lines, i + 1, end, head, pdf, skip)
         # title lines wrapped onto the following lines
-        cont = _continuation(body, head, title, pdf, bool(first))
+        cont = _continuation(body, head, title, pdf, bool(first), pitch)
         title = " ".join([title] + [b.text for b in body[:cont] if b.text])
         title, pages = _clean_title(title)
         if _CLOSED_TITLE.match(title):
@@ -239,7 +247,7 @@ def _body(lines: list[Line], start: int, end: int, head: Line, pdf: bool, skip: 
     return out
 
 
-def _continuation(body: list[Line], head: Line, title: str, pdf: bool, titled: bool) -> int:
+def _continuation(body: list[Line], head: Line, title: str, pdf: bool, titled: bool, pitch: float | None) -> int:
     """How many leading body lines continue the item's title."""
     if not titled or not body:
         return 0
@@ -257,6 +265,7 @@ def _continuation(body: list[Line], head: Line, title: str, pdf: bool, titled: b
                 break
     upper = is_upper(title)
     n = 0
+    prev = head
     for line in body:
         text = line.text
         if not text or _SUBPOINT.match(text) or text.endswith(":") or _PAGES.search(title):
@@ -271,7 +280,12 @@ def _continuation(body: list[Line], head: Line, title: str, pdf: bool, titled: b
                 break
             if head.size and line.size and abs(line.size - head.size) > 3:
                 break
+            # a wrapped title sits closer to its first line than items sit to each other
+            if pitch and line.page == prev.page and line.top is not None and prev.top is not None \
+                    and line.top - prev.top > 0.75 * pitch:
+                break
         else:
             break
+        prev = line
         n += 1
     return n

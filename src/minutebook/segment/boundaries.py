@@ -89,7 +89,7 @@ def pdf_starts(pack: Pack, skip: set[int]) -> list[Start]:
         if not content:
             continue
         index = content[0]
-        head = head_texts(pack, index, skip)
+        head = [pack.lines[i].text for i in content]  # this page only: a title page stands alone
         found = classify(head)
         tail = tails.get(page) or ""
         current = starts[-1]
@@ -100,8 +100,7 @@ def pdf_starts(pack: Pack, skip: set[int]) -> list[Start]:
             if tail.lower() != cur_tail.lower():
                 cur_tail = tail
                 if found is None:
-                    kind: DocumentKind = "report" if _is_report_page(head) else "other"
-                    found = (kind, tail)
+                    found = ("other", tail)
                 starts.append(Start(index, found[0], found[1] if found[0] != "other" else tail))
             continue
         if found and _accept(found, current):
@@ -112,10 +111,6 @@ def pdf_starts(pack: Pack, skip: set[int]) -> list[Start]:
         if follow:
             starts.append(follow)
     return starts
-
-
-def _is_report_page(head: list[str]) -> bool:
-    return any(re.match(r"^for the attention of\b", t, re.I) for t in head[:12]) or len(head) > SHORT_PAGE * 3
 
 
 def _text_page_starts(pack: Pack) -> list[int]:

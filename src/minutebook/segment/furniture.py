@@ -51,12 +51,35 @@ def furniture(pack: Pack) -> set[int]:
         for i in idx:
             pages_with[_key(pack.lines[i].text)].add(page)
     need = max(2, int(0.3 * len(zones)))
+    prefix = _running_prefix(pack, zones)
     for page, idx in zones.items():
         for i in idx:
             text = pack.lines[i].text
             if _PAGE_NUMBER.match(text) or len(pages_with[_key(text)]) >= need:
                 out.add(i)
+            elif prefix and text.startswith(prefix) and (pack.lines[i].top or 1e9) < HEADER_ZONE:
+                out.add(i)
     return out
+
+
+def _headers(pack: Pack, zones: dict[int, list[int]]) -> dict[int, str]:
+    heads: dict[int, str] = {}
+    for page, idx in zones.items():
+        tops = [pack.lines[i] for i in idx if (pack.lines[i].top or 1e9) < HEADER_ZONE]
+        texts = [t.text for t in tops if not _PAGE_NUMBER.match(t.text)]
+        if texts:
+            heads[page] = max(texts, key=len)
+    return heads
+
+
+def _running_prefix(pack: Pack, zones: dict[int, list[int]]) -> str:
+    """The part of a running header shared by most pages, up to a separator ("... - ")."""
+    heads = _headers(pack, zones)
+    if len(heads) < max(3, 0.5 * len(zones)):
+        return ""
+    prefix = os.path.commonprefix(list(heads.values()))
+    cut = max(prefix.rfind(" - "), prefix.rfind(" – "), prefix.rfind(": "))
+    return prefix[: cut + 3] if cut >= 8 else ""
 
 
 def running_titles(pack: Pack) -> dict[int, str]:
@@ -65,20 +88,11 @@ def running_titles(pack: Pack) -> dict[int, str]:
     if pack.kind != "pdf":
         return {}
     zones = _zones(pack)
-    heads: dict[int, str] = {}
-    for page, idx in zones.items():
-        tops = [pack.lines[i] for i in idx if (pack.lines[i].top or 1e9) < HEADER_ZONE]
-        texts = [t.text for t in tops if not _PAGE_NUMBER.match(t.text)]
-        if texts:
-            heads[page] = max(texts, key=len)
-    if len(heads) < max(3, 0.5 * len(zones)):
+    heads = _headers(pack, zones)
+    prefix = _running_prefix(pack, zones)
+    if not prefix:
         return {}
-    prefix = os.path.commonprefix(list(heads.values()))
-    # the shared part must end at a separator, and the tails must vary
-    cut = max(prefix.rfind(" - "), prefix.rfind(" – "), prefix.rfind(": "))
-    if cut < 8:
-        return {}
-    prefix = prefix[: cut + 3]
+    # the tails must vary for them to name documents
     tails = {page: _DIGITS.sub("", text[len(prefix):]).strip(" -–") for page, text in heads.items()}
     if len(set(tails.values())) < 2:
         return {}
