@@ -97,8 +97,8 @@ def read_minutes(pack: Pack, start: int, end: int, skip: set[int]) -> Minutes | 
         if heading:
             record.items.append(MinuteItem(number=heading.number, title=heading.title, source=pack.source(heading.first.line)))
             current = heading.number
-            interest_item = bool(_INTEREST_ITEM.search(heading.title))
             paragraphs.append((para, interest_item))
+            interest_item = bool(_INTEREST_ITEM.search(heading.title))
             para = []
             i = boundary = heading.next
             continue

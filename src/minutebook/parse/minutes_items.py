@@ -50,7 +50,7 @@ def _ref_after(lines: list[BodyLine], i: int) -> int | None:
     for j in range(i + 1, min(i + 4, len(lines))):
         if ITEM_REF.match(lines[j].text):
             return j
-        if lines[j].brk and j > i + 1:
+        if lines[j].brk:
             return None
     return None
 
@@ -101,7 +101,7 @@ def heading_at(lines: list[BodyLine], i: int, state: ItemState) -> Heading | Non
         ):
             return Heading(s.group("num"), title.strip(), b, i + 1)
         return None
-    if ref is not None and not m and not s and not re.search(r"[.,;:]$", b.text):
+    if ref is not None and b.brk and not m and not s and not re.search(r"[.,;:]$", b.text):
         # an unnumbered heading over "(Item 3)": the item's number is the agenda's
         number = ITEM_REF.match(lines[ref].text).group("n")  # type: ignore[union-attr]
         return _finish(lines, i, number, b.text, ref, state, top=False)

@@ -19,12 +19,18 @@ from dataclasses import dataclass
 from minutebook.parse.minutes_items import ItemState, heading_at
 from minutebook.parse.minutes_text import LIST_MARKER, PARA_NUMBER, BodyLine, compact, join_lines
 
+# "RESOLVED:", "RESOLVED -", "RESOLVED that"; "DECISION:" and "AGREED:" only with their colon
+# ("It was agreed that ..." is a remark in the discussion, not a recorded decision)
 _RESOLVED = re.compile(
-    r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?:resolved|decision|agreed)\s*(?P<sep>[:\-–—]|(?=that\b)|(?=\s+that\b))\s*",
+    r"^(?:(?:unanimously|further)\s+)?(?:resolved\s*(?P<sep>[:\-–—]|(?=that\b)|(?=\s+that\b))|(?:decision|agreed)\s*:)\s*",
     re.IGNORECASE,
 )
 _BLOCK_LABEL = re.compile(r"^(?:recommendations?|resolutions?|resolved|decisions?|motion)\s*:?\s*$", re.IGNORECASE)
-_CLOSER = re.compile(r"^(?:carried|adopted|agreed|approved|lost|defeated|not\s+carried|carried\s+unanimously)\b\.?", re.IGNORECASE)
+# a line that only says the motion passed or failed
+_CLOSER = re.compile(
+    r"^\(?(?:carried|adopted|agreed|approved|lost|defeated|not\s+carried)(?:\s+unanimously|\s+as\s+amended)?\)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _MOVER = re.compile(r"^(?:moved|seconded|proposed)\b", re.IGNORECASE)
 _END_CLOSER = re.compile(r"\s*\(?\b(?:Carried|CARRIED|Defeated|DEFEATED|Lost)\b\s*(?:unanimously)?\s*\.?\s*\)?\s*$")
 _MOTION_REF = re.compile(r"^(?:resolution(?:no\.?|#)?)?[a-z]{0,3}\d{2,4}[-–/]\d{1,4}")
@@ -93,7 +99,7 @@ def decision_at(lines: list[BodyLine], i: int, state: ItemState, para_start: int
     m = _RESOLVED.match(text)
     if m:
         rest = text[m.end() :]
-        if m.group("sep") not in (":", "-", "–", "—"):
+        if m.group("sep") is not None and m.group("sep") not in (":", "-", "–", "—"):
             rest = re.sub(r"^that\s+", "", rest)
         texts = [rest] if rest else []
         j = i + 1
