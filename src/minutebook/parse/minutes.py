@@ -69,12 +69,21 @@ class MinutesParser:
                 ctx.record.minutes.append(record)
 
 
+def _above_heading(pack: Pack, start: int) -> str:
+    """The lines above a minutes heading on its PDF page ("CORPORATE PARENTING PANEL – 10th December 2024")."""
+    if pack.kind != "pdf":
+        return ""
+    page = pack.lines[start].page
+    texts = [line.text for line in pack.lines[max(0, start - 4) : start] if line.page == page]
+    return " ".join(texts)
+
+
 def read_minutes(pack: Pack, start: int, end: int, skip: set[int]) -> Minutes | None:
     """One set of minutes from lines [start, end) of the pack."""
     lines = body(pack, start, end, skip)
     if not lines:
         return None
-    att = parse_attendance(lines)
+    att = parse_attendance(lines, _above_heading(pack, start))
     state = ItemState(pdf=pack.kind == "pdf", base=base_indent(lines))
     record = Minutes(
         meeting_date=att.meeting_date,

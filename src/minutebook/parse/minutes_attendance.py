@@ -83,6 +83,9 @@ def _list_lines(lines: list[BodyLine], k: int) -> tuple[list[str], bool, int]:
 
 
 def _names(texts: list[str], column: bool) -> list[str]:
+    said = apologies_in(join_lines(texts))
+    if said:
+        return said  # an "APOLOGY" heading over "Apologies received from ..."
     if not column:
         return split_attendees(join_lines(texts))
     names: list[str] = []
@@ -126,13 +129,16 @@ def _venue(header: str) -> str | None:
     return venue
 
 
-def parse_attendance(lines: list[BodyLine]) -> Attendance:
-    """Read the opening of a set of minutes (`lines` is its body, the heading first)."""
+def parse_attendance(lines: list[BodyLine], before: str = "") -> Attendance:
+    """Read the opening of a set of minutes (`lines` is its body, the heading first);
+    `before` is the text printed above the heading on its page, where the date may be."""
     out = Attendance()
     first_label = next((k for k, b in enumerate(lines[:60]) if label_of(b.text)), None)
     header_end = first_label if first_label is not None else min(len(lines), 6)
     header = join_lines([b.text for b in lines[:header_end]])
     out.meeting_date = parse_date(mend_numbers(header)) if header else None
+    if out.meeting_date is None and before:
+        out.meeting_date = parse_date(mend_numbers(before))
     out.venue = _venue(header)
     k = first_label if first_label is not None else len(lines)
     out.end = k

@@ -134,6 +134,11 @@ def mend_numbers(text: str) -> str:
     return text
 
 
+def mend_years(text: str) -> str:
+    """"201 9" -> "2019": a year a PDF split, safe to mend in output text."""
+    return re.sub(r"\b(20[0-4]|19[5-9])\s(\d)\b", r"\1\2", text)
+
+
 def strip_bullet(text: str) -> str:
     return BULLET.sub("", text).strip()
 
@@ -149,7 +154,7 @@ def join_lines(texts: list[str]) -> str:
             out += piece
         else:
             out = f"{out} {piece}" if out else piece
-    return re.sub(r"\s+", " ", out).strip()
+    return mend_years(re.sub(r"\s+", " ", out).strip())
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -111,7 +111,7 @@ def mend_name(name: str) -> str:
     out: list[str] = []
     for w in words:
         # a fragment starting in lower case continues the previous word ("Negri notti")
-        if out and w[:1].islower() and w.lower() not in _PARTICLES and w.lower() not in _JOINERS and (out[-1][-1:].isalpha() or out[-1].endswith("-")):
+        if out and w[:1].islower() and len(w) <= 6 and w.lower() not in _PARTICLES and w.lower() not in _JOINERS and (out[-1][-1:].isalpha() or out[-1].endswith("-")):
             out[-1] += w
         elif out and out[-1].endswith("-"):
             out[-1] += w
