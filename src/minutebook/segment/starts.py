@@ -27,6 +27,12 @@ _STATUS_HEADER = re.compile(r"\baction\b.*\bstatus\b|\bstatus\b.*\baction\b", re
 _WORK_PROGRAMME = re.compile(r"\b(work\s*programme|work\s*program|workplan|work plan|forward plan)\b", re.IGNORECASE)
 APPENDIX = re.compile(r"^(?:appendix|annex|attachment)\s+([A-Z0-9]{1,3})\b\s*[-–:.]?\s*(.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,3}(?:\.\d+)*[.)]?\s")
+_SENTENCE = re.compile(r"\b(that|was|were|has|have|resolved|agreed|noted)\b", re.IGNORECASE)
+
+
+def heading_like(text: str) -> bool:
+    """A heading, not a sentence that happens to use the word ("RESOLVED that the work programme was noted.")."""
+    return len(text) < 70 and not text.endswith(".") and not _NUMBERED.match(text) and not _SENTENCE.search(text)
 # report sections that open a report whose cover sheet the text dump lost
 REPORT_OPENING = re.compile(
     r"^1\.?0?\.?\s+(introduction|summary|executive summary|purpose(?: of (?:the )?report)?|background)\b", re.IGNORECASE
@@ -87,7 +93,7 @@ def classify(head: list[str], first: bool = False) -> tuple[DocumentKind, str] |
             title = next((t for t in head[:6] if re.search(r"minutes of", t, re.I)), text)
             return "minutes", title
     for text in head[:2]:
-        if _ACTIONS.search(text) and not _NUMBERED.match(text) and len(text) < 70:
+        if _ACTIONS.search(text) and heading_like(text):
             tracker = _TRACKER.search(text) or any(_STATUS_HEADER.search(t) for t in head[:8])
             return ("action_tracker" if tracker else "actions"), text
     limit = 40 if first else 8
@@ -98,6 +104,6 @@ def classify(head: list[str], first: bool = False) -> tuple[DocumentKind, str] |
     if cover:
         return cover
     for text in head[:3]:
-        if _WORK_PROGRAMME.search(text) and len(text) < 70 and not _NUMBERED.match(text):
+        if _WORK_PROGRAMME.search(text) and heading_like(text):
             return "work_programme", text
     return None
