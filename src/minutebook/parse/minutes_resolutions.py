@@ -26,9 +26,10 @@ _RESOLVED = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_LABEL = re.compile(r"^(?:recommendations?|resolutions?|resolved|decisions?|motion)\s*:?\s*$", re.IGNORECASE)
-# a line that only says the motion passed or failed
+# a line that only says the motion passed or failed; it starts with a capital, so the
+# tail of a wrapped sentence ("... be" / "approved.") is not one
 _CLOSER = re.compile(
-    r"^\(?(?:carried|adopted|agreed|approved|lost|defeated|not\s+carried)(?:\s+unanimously|\s+as\s+amended)?\)?\s*\.?\s*$",
+    r"^\(?(?=(?-i:[A-Z]))(?:carried|adopted|agreed|approved|lost|defeated|not\s+carried)(?:\s+unanimously|\s+as\s+amended)?\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
 _MOVER = re.compile(r"^(?:moved|seconded|proposed)\b", re.IGNORECASE)
