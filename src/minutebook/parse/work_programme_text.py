@@ -22,7 +22,8 @@ from minutebook.tables.textcells import join_lines
 from minutebook.text.dates import parse_date
 from minutebook.text.names import looks_like_name, strip_honorific
 
-ROUND_HEAD = re.compile(r"^\s*(?P<label>(?:round|meeting|session)\s+[\w-]+|[\w ]*\bmeeting)\s*[-–(:]?\s*(?P<date>[^)]*\d{4})\s*\)?\s*$", re.IGNORECASE)
+ROUND_HEAD = re.compile(r"^\s*(?P<label>(?:round|meeting|session)\s+[\w-]+|(?:\w+ ){0,3}meeting)\s*[-–(:]?\s*(?P<date>[^)]*\d{4})\s*\)?\s*$", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 HEADER = re.compile(r"\b(?:objective|reasons?|represented|purpose|lead officer)\b", re.IGNORECASE)
 OTHER_HEAD = re.compile(r"^\s*other\b.{0,40}\b(?:events?|task groups?|briefings?)\b", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$")
@@ -97,7 +98,9 @@ def text_rounds(pack: Pack, start: int, stop: int) -> list[WorkProgrammeRound]:
     rounds: list[WorkProgrammeRound] = []
     i = start
     while i < stop:
-        m = ROUND_HEAD.match(lines[i].text)
+        text = lines[i].text
+        # cheap guards first: a round heading is short and carries a year
+        m = ROUND_HEAD.match(text) if len(text) < 80 and YEAR.search(text) else None
         date = parse_date(m.group("date")) if m else None
         if not (m and date and any(HEADER.search(lines[k].text) for k in range(i + 1, min(stop, i + 6)))):
             i += 1
