@@ -130,13 +130,17 @@ def _split_paragraphs(body: list[Line], pdf: bool) -> list[str]:
     widths = [len(b.text) for b in body if b.text]
     wide = max(widths) if widths else 0
     open_para = False
+    para_indent = 0.0
     prev: Line | None = None
     for line in body:
         text = line.text
         if not text:
             open_para = False
             continue
-        new = not open_para or bool(_SUBPOINT.match(text))
+        marker = bool(_SUBPOINT.match(text))
+        if marker and pdf and open_para and line.indent > para_indent + 3:
+            marker = False  # "(10) years of ..." wrapped under a lettered point is not a new point
+        new = not open_para or marker
         if not new and prev is not None:
             # a short line ending a sentence closes its paragraph; an all-caps line is a heading
             if prev.text.endswith(_END_PUNCT) and len(prev.text) < 0.75 * wide:
@@ -148,6 +152,7 @@ def _split_paragraphs(body: list[Line], pdf: bool) -> list[str]:
                 new = True
         if new:
             paras.append([text])
+            para_indent = line.indent
         else:
             last = paras[-1][-1]
             glue = "" if last.endswith("-") and not last.endswith(" -") and text[:1].islower() else " "

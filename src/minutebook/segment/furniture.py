@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from minutebook.read import Line, Pack
 
-HEADER_ZONE = 50.0  # points from the top of the page
+HEADER_ZONE = 60.0  # points from the top of the page (headers sit above ~55pt)
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?$", re.IGNORECASE)
 
