@@ -13,13 +13,13 @@ from typing import ClassVar
 
 from minutebook.models import Declaration, MinuteItem, Minutes, Resolution
 from minutebook.parse.base import Context
-from minutebook.parse.minutes_attendance import apologies_in, label_of, parse_attendance
+from minutebook.parse.minutes_attendance import apologies_in, parse_attendance
 from minutebook.parse.minutes_declarations import declarations
 from minutebook.parse.minutes_find import find_minutes_starts, is_heading, is_present_label, signature_end
 from minutebook.parse.minutes_items import ItemState, ended_at, heading_at
 from minutebook.parse.minutes_resolutions import decision_at
 from minutebook.parse.minutes_text import BodyLine, base_indent, body, furniture
-from minutebook.read import Pack
+from minutebook.read import Line, Pack
 
 __all__ = ["MinutesParser", "find_minutes_starts", "minutes_blocks"]
 
@@ -45,14 +45,10 @@ def minutes_blocks(pack: Pack, ranges: list[tuple[int, int]] | None = None) -> l
     return blocks
 
 
-def _opens_like_minutes(lines: list, near: int = 40) -> bool:
+def _opens_like_minutes(lines: list[Line], near: int = 40) -> bool:
     # a document without a minutes heading is read as minutes when a "Present:" list opens it
     texts = [line.text for line in lines if line.text][:near]
-    return any(is_present_label(t) for t in texts) or (trusted_heading(texts))
-
-
-def trusted_heading(texts: list[str]) -> bool:
-    return any(is_heading(t) for t in texts[:5])
+    return any(is_present_label(t) for t in texts) or any(is_heading(t) for t in texts[:5])
 
 
 class MinutesParser:
