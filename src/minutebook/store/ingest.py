@@ -1,0 +1,172 @@
+"""The importer: pack records (+ passages) into the database, one transaction per pack.
+
+Idempotent, openstates-style: a pack is keyed by its file's sha256. The same file with the
+same extractor version is "unchanged" and touches nothing; with another extractor version
+its own rows are replaced ("updated"); a new file is "inserted". A pack that fails rolls
+back alone and the batch goes on. Shared entities (meetings, people, actions, work-programme
+items) are only ever added to.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, exists, select
+from sqlalchemy.orm import Session
+
+from minutebook.link.people import PeopleIndex
+from minutebook.store.db import sessions
+from minutebook.store.parsed import Failed, ParsedPack
+from minutebook.store.schema import Committee, Council, Document, Pack, Passage
+from minutebook.store.schema_base import utcnow
+from minutebook.store.schema_items import (
+    Action, ActionStatusEvent, AgendaItem, Attendance, Declaration, KpiObservation, MinuteItem, Minutes,
+    Resolution, WorkProgrammeItem, WorkProgrammeItemEvent, WorkProgrammePresenter, WorkProgrammeRound,
+)
+from minutebook.store.write import (
+    Ctx, to_date, write_actions, write_agenda, write_documents, write_kpis, write_minutes, write_work_programme,
+)
+
+STATUSES = ("inserted", "updated", "unchanged", "failed")
+
+
+@dataclass(slots=True)
+class Outcome:
+    path: str
+    status: str  # one of STATUSES
+    reason: str | None = None
+    pages: int | None = None
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("failed") == 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"counts": {s: self.count(s) for s in STATUSES}, "files": [asdict(o) for o in self.outcomes]}
+
+
+def known_versions(engine: Engine, shas: Iterable[str]) -> dict[str, str]:
+    """sha256 -> extractor version of the packs already stored, to skip parsing unchanged files."""
+    wanted = list(set(shas))
+    found: dict[str, str] = {}
+    with Session(engine) as s:
+        for i in range(0, len(wanted), 500):
+            rows = s.execute(select(Pack.sha256, Pack.extractor_version).where(Pack.sha256.in_(wanted[i:i + 500])))
+            found.update({sha: ver for sha, ver in rows})
+    return found
+
+
+def ingest(engine: Engine, items: Iterable[ParsedPack | Failed]) -> Report:
+    """Write each parsed pack in its own transaction; failures are reported, never raised."""
+    report = Report()
+    for item in items:
+        report.outcomes.append(ingest_one(engine, item))
+    return report
+
+
+def ingest_one(engine: Engine, item: ParsedPack | Failed) -> Outcome:
+    if isinstance(item, Failed):
+        return Outcome(item.path, "failed", item.reason, item.pages)
+    try:
+        with sessions(engine).begin() as session:
+            status = _write_pack(session, item)
+    except Exception as exc:  # noqa: BLE001 - the transaction rolled back; the batch goes on
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        return Outcome(item.path, "failed", f"could not be stored ({type(exc).__name__}: {first[:200]})",
+                       item.pages)
+    return Outcome(item.path, status, None, item.pages)
+
+
+def _write_pack(session: Session, parsed: ParsedPack) -> str:
+    pack = session.scalars(select(Pack).where(Pack.sha256 == parsed.sha256)).first()
+    if pack is not None and pack.extractor_version == parsed.extractor_version:
+        return "unchanged"
+    status = "inserted" if pack is None else "updated"
+    record = parsed.record
+    council_id = _council(session, record.get("council"))  # type: ignore[arg-type]
+    committee_id = _committee(session, council_id, record.get("committee"))  # type: ignore[arg-type]
+    if pack is None:
+        pack = Pack(sha256=parsed.sha256)
+        session.add(pack)
+    else:
+        _clear(session, pack.id)
+        pack.updated_at = utcnow()
+    pack.path, pack.file_name = parsed.path, Path(parsed.path).name
+    pack.kind, pack.pages, pack.committee_id = parsed.kind, parsed.pages, committee_id
+    pack.extractor_version, pack.record = parsed.extractor_version, record
+    session.flush()
+    ctx = Ctx(session=session, pack=pack, committee_id=committee_id, meeting_id=None,
+              meeting_date=to_date(record.get("meeting_date")), people=PeopleIndex(session, council_id))
+    ctx.meeting_id = pack.meeting_id = ctx.meeting(ctx.meeting_date)
+    write_agenda(ctx, record)
+    minutes = write_minutes(ctx, record)
+    write_actions(ctx, record)
+    write_work_programme(ctx, record)
+    write_kpis(ctx, record)
+    write_documents(ctx, parsed, minutes)
+    if status == "updated":
+        _prune(session)
+    return status
+
+
+def _council(session: Session, name: str | None) -> int | None:
+    if not name:
+        return None
+    found = session.scalars(select(Council).where(Council.name == name)).first()
+    if found is None:
+        found = Council(name=name)
+        session.add(found)
+        session.flush()
+    return found.id
+
+
+def _committee(session: Session, council_id: int | None, name: str | None) -> int:
+    # a pack whose committee is not printed still needs one to hang its meeting on
+    name = name or "(committee not given)"
+    q = select(Committee).where(Committee.name == name,
+                                Committee.council_id.is_(None) if council_id is None
+                                else Committee.council_id == council_id)
+    found = session.scalars(q).first()
+    if found is None:
+        found = Committee(council_id=council_id, name=name)
+        session.add(found)
+        session.flush()
+    return found.id
+
+
+def _clear(session: Session, pack_id: int) -> None:
+    """Remove one pack's own rows before writing its new extraction (explicit: no reliance on CASCADE)."""
+    minutes_ids = select(Minutes.id).where(Minutes.pack_id == pack_id)
+    event_ids = select(WorkProgrammeItemEvent.id).where(WorkProgrammeItemEvent.pack_id == pack_id)
+    session.execute(delete(Passage).where(Passage.pack_id == pack_id))
+    session.execute(delete(Document).where(Document.pack_id == pack_id))
+    session.execute(delete(AgendaItem).where(AgendaItem.pack_id == pack_id))
+    for model in (Attendance, Declaration, MinuteItem, Resolution):
+        session.execute(delete(model).where(model.minutes_id.in_(minutes_ids)))
+    session.execute(delete(Minutes).where(Minutes.pack_id == pack_id))
+    session.execute(delete(ActionStatusEvent).where(ActionStatusEvent.pack_id == pack_id))
+    session.execute(delete(WorkProgrammePresenter).where(WorkProgrammePresenter.event_id.in_(event_ids)))
+    session.execute(delete(WorkProgrammeItemEvent).where(WorkProgrammeItemEvent.pack_id == pack_id))
+    session.execute(delete(WorkProgrammeRound).where(WorkProgrammeRound.pack_id == pack_id))
+    session.execute(delete(KpiObservation).where(KpiObservation.pack_id == pack_id))
+    session.flush()
+
+
+def _prune(session: Session) -> None:
+    """Actions/items whose only sightings were the replaced extraction have no evidence left."""
+    session.execute(delete(Action).where(~exists().where(ActionStatusEvent.action_id == Action.id)))
+    session.execute(delete(WorkProgrammeItem).where(
+        ~exists().where(WorkProgrammeItemEvent.item_id == WorkProgrammeItem.id)))
+
+
