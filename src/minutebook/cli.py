@@ -152,3 +152,4 @@ def main() -> None:
             raise
         fail(MinutebookError(None, f"internal error ({type(exc).__name__}: {exc})",
                              "please report it; MINUTEBOOK_DEBUG=1 shows the traceback"))
+from minutebook import cli_store as _cli_store  # noqa: E402,F401 - registers ingest, db, people, export

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nameparser import HumanName
-from nameparser.config import CONSTANTS
 from rapidfuzz import fuzz
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -21,10 +20,10 @@ from minutebook.link.normalise import norm_text
 from minutebook.store.schema import Person, PersonAlias
 from minutebook.store.schema_items import Attendance, Declaration, Minutes, WorkProgrammePresenter
 
+# dropped before nameparser sees the name, so no need to change its shared constants
 HONORIFICS = {"councillor", "cllr", "councilor", "alderman", "mayor", "deputy", "chief", "superintendent",
               "inspector", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "prof", "professor",
               "rev", "revd", "mp", "cc", "chair", "chairman", "vice"}
-CONSTANTS.titles.add(*HONORIFICS)
 SURNAME_FUZZ = 90  # rapidfuzz ratio for a misprinted surname ("Prendergest")
 
 
@@ -60,6 +59,8 @@ def looks_like_person(printed: str) -> bool:
     words = printed.split()
     if not 1 <= len(words) <= 4 or any(c in printed for c in "-?’'/&()0123456789"):
         return False
+    if len(words) == 1 and sum(c.isupper() for c in printed) > 1:
+        return False  # an acronym: "CCGs", "MOPAC"
     return all(w[:1].isupper() for w in words) and not printed.isupper()
 
 
