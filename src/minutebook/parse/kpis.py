@@ -18,7 +18,7 @@ class KPIParser:
     def parse(self, ctx: Context) -> None:
         pack = ctx.pack
         if pack.kind == "pdf":
-            ctx.record.kpis = pdf_kpis(pack)
+            ctx.record.kpis = pdf_kpis(pack, ctx)
             return
         found = []
         for seg in ctx.segments_of("appendix", "report", "briefing"):

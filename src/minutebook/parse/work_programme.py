@@ -20,7 +20,7 @@ class WorkProgrammeParser:
         segs = ctx.segments_of("work_programme", "appendix")
         spans = [(s.start, s.end) for s in segs]
         if pack.kind == "pdf":
-            ctx.record.work_programme = pdf_rounds(pack)
+            ctx.record.work_programme = pdf_rounds(pack, ctx)
             return
         found = []
         for start, stop in spans or [(0, len(pack.lines))]:
