@@ -7,33 +7,18 @@ MINUTEBOOK_SKIP_PG=1 skips it instead.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
-from minutebook.store import metadata
 from minutebook.store.db import open_db
 from minutebook.testing.postgres import PostgresUnavailable, fresh_database, postgres_server
 
 
-def _helpers() -> ModuleType:
-    # ../conftest.py holds FIXTURES, fixture_files() and fixture_path(); load it under its own name
-    spec = importlib.util.spec_from_file_location("minutebook_test_helpers", Path(__file__).parent.parent / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-helpers = _helpers()
-FIXTURES: Path = helpers.FIXTURES
-fixture_files = helpers.fixture_files
-fixture_path = helpers.fixture_path
+from store_helpers import FIXTURES, fixture_files, fixture_path, row_counts, snapshot  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -62,15 +47,3 @@ def engine(db_url: str) -> Iterator[Engine]:
     eng = open_db(db_url)
     yield eng
     eng.dispose()
-
-
-def row_counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in metadata.sorted_tables}
-
-
-def snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, for "the database is exactly as it was" checks."""
-    with engine.connect() as conn:
-        return {t.name: [tuple(r) for r in conn.execute(t.select().order_by(*t.primary_key.columns))]
-                for t in metadata.sorted_tables}
