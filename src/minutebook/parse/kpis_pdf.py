@@ -43,11 +43,13 @@ def _value(text: str) -> str | None:
 
 def _direction(text: str) -> str | None:
     text = text.strip()
-    for glyph, meaning in ARROWS.items():
-        if text.startswith(glyph) and not DASHES.match(text.replace(glyph, "", 1) + "-"):
-            return meaning
-        if text == glyph:
-            return meaning
+    if text in ARROWS:
+        return ARROWS[text]
+    if len(text) > 1 and DASHES.match(text):
+        return None  # "---": nothing printed, not the one-glyph "stable" dash
+    glyph = next((g for g in ARROWS if text.startswith(g)), None)
+    if glyph:
+        return ARROWS[glyph]
     if DIRECTION_WORDS.match(text):
         return text.split()[0].capitalize()
     return None
