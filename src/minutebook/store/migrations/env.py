@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from minutebook.search.names import include_name
 from minutebook.store import metadata
 
 config = context.config
@@ -16,6 +17,7 @@ def _run(connection: object) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite can only ALTER by copying the table
         compare_type=True,
+        include_name=include_name,  # the search index lives outside the models (see search/names.py)
     )
     with context.begin_transaction():
         context.run_migrations()

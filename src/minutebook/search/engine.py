@@ -1,0 +1,207 @@
+"""`search()`: one query plan over either backend — match, filter, count facets, page, decorate.
+
+All words must match; when that finds nothing and there were several words, any word may
+match (ranked, so pages with more of the words come first). Totals and facets are counted
+over every match after the filters, in one GROUP BY; snippets and provenance are fetched
+for the returned page only, so their cost does not grow with the number of matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, Protocol, cast
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from minutebook.search import Facet, Hit, HitKind, SearchResult
+from minutebook.search.pg_backend import PgBackend
+from minutebook.search.snippet import render
+from minutebook.search.sqlite_backend import SqliteBackend
+from minutebook.search.terms import Term, parse
+from minutebook.store.schema import Committee, Document, Meeting, Pack, Passage
+from minutebook.store.schema_items import Action, Minutes, Resolution
+
+KINDS: tuple[HitKind, ...] = ("passage", "resolution", "action")
+MAX_LIMIT = 500
+
+
+class Backend(Protocol):
+    name: str
+
+    def branch(self, kind: str) -> tuple[str, dict[str, Any]]: ...
+    def year(self, date_col: str) -> str: ...
+    def date_param(self, value: Any) -> Any: ...
+    def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]: ...
+
+
+def _backend(session: Session, terms: list[Term], any_term: bool) -> Backend:
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return SqliteBackend(terms, any_term)
+    if dialect == "postgresql":
+        return PgBackend(terms, any_term)
+    raise ValueError(f"search supports SQLite and PostgreSQL, not {dialect}")
+
+
+def search(session: Session, query: str, *, committee: str | int | None = None, since: dt.date | None = None,
+           kind: HitKind | None = None, year: int | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Ranked hits over passages, resolutions and actions, with snippets, provenance and facets."""
+    result = SearchResult(query=query, total=0)
+    terms = parse(query or "")
+    kinds = [k for k in KINDS if kind is None or k == kind]
+    committee_ids = _committees(session, committee) if committee is not None else None
+    if not terms or not kinds or committee_ids == []:
+        return result
+    limit, offset = max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+    for any_term in (False, True) if len(terms) > 1 else (False,):
+        backend = _backend(session, terms, any_term)
+        cte, params = _filtered(backend, kinds, committee_ids, since, year)
+        _count(session, cte, params, result)
+        if result.total:
+            result.match = "any" if any_term else "all"
+            if limit:
+                _page(session, backend, cte, params, limit, offset, result)
+            break
+    return result
+
+
+def _committees(session: Session, committee: str | int) -> list[int]:
+    """An id, or a name: exact (any case) first, else every committee whose name contains it."""
+    if isinstance(committee, int) and not isinstance(committee, bool):
+        return [committee]
+    want = str(committee).strip().casefold()
+    if want.isdigit():
+        return [int(want)]
+    rows = session.execute(select(Committee.id, Committee.name)).all()
+    exact = [cid for cid, name in rows if name.casefold() == want]
+    return exact or [cid for cid, name in rows if want and want in name.casefold()]
+
+
+def _filtered(backend: Backend, kinds: list[str], committee_ids: list[int] | None, since: dt.date | None,
+              year: int | None) -> tuple[str, dict[str, Any]]:
+    branches, params = [], {}
+    for k in kinds:
+        sql, p = backend.branch(k)
+        branches.append(sql)
+        params.update(p)
+    where = ["1 = 1"]
+    if committee_ids is not None:
+        where.append("m.committee_id IN :cids")
+        params["cids"] = committee_ids
+    if since is not None:
+        where.append("mt.date >= :since")
+        params["since"] = backend.date_param(since)
+    if year is not None:
+        where.append(f"{backend.year('mt.date')} = :year")
+        params["year"] = int(year)
+    cte = (f"WITH m AS ({' UNION ALL '.join(branches)}), "
+           f"f AS (SELECT m.kind, m.id, m.score, m.committee_id, m.meeting_id, mt.date AS mdate, "
+           f"{backend.year('mt.date')} AS year FROM m LEFT JOIN meeting mt ON mt.id = m.meeting_id "
+           f"WHERE {' AND '.join(where)}) ")
+    return cte, params
+
+
+def _stmt(sql: str, params: dict[str, Any]) -> Any:
+    stmt = text(sql)
+    return stmt.bindparams(bindparam("cids", expanding=True)) if "cids" in params else stmt
+
+
+def _count(session: Session, cte: str, params: dict[str, Any], result: SearchResult) -> None:
+    rows = session.execute(_stmt(cte + "SELECT kind, committee_id, year, count(*) FROM f "
+                                       "GROUP BY kind, committee_id, year", params), params).all()
+    kinds: Counter[str] = Counter()
+    committees: Counter[int | None] = Counter()
+    years: Counter[int] = Counter()
+    for kind, committee_id, year, n in rows:
+        kinds[kind] += n
+        committees[committee_id] += n
+        if year is not None:
+            years[int(year)] += n
+    result.total = sum(kinds.values())
+    names = _names(session, [c for c in committees if c is not None])
+    result.facets = {
+        "committee": [Facet(names.get(c, "(no committee)") if c is not None else "(no committee)", n)
+                      for c, n in committees.most_common()],
+        "kind": [Facet(k, n) for k, n in kinds.most_common()],
+        "year": [Facet(str(y), n) for y, n in sorted(years.items(), reverse=True)],
+    }
+    result.facet_ids = {"committee": {names.get(c, "(no committee)"): c for c in committees if c is not None}}
+
+
+def _names(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Committee.id, Committee.name).where(Committee.id.in_(ids))).all())
+
+
+def _page(session: Session, backend: Backend, cte: str, params: dict[str, Any], limit: int, offset: int,
+          result: SearchResult) -> None:
+    rows = session.execute(_stmt(cte + "SELECT kind, id, score, committee_id, meeting_id, mdate FROM f "
+                                       "ORDER BY score DESC, kind, id LIMIT :limit OFFSET :offset",
+                                 params), {**params, "limit": limit, "offset": offset}).all()
+    by_kind: dict[str, list[int]] = {}
+    for r in rows:
+        by_kind.setdefault(r.kind, []).append(int(r.id))
+    snippets = {k: backend.snippets(session, k, ids) for k, ids in by_kind.items()}
+    where = _provenance(session, by_kind)
+    names = _names(session, list({r.committee_id for r in rows if r.committee_id is not None}))
+    for r in rows:
+        pack_id, document_id, title, page, line, plain = where.get((r.kind, int(r.id)), (None,) * 6)
+        snippet = render(snippets[r.kind].get(int(r.id))) or html.escape((plain or "")[:240])
+        result.hits.append(Hit(
+            kind=cast(HitKind, r.kind), id=int(r.id), snippet=snippet, score=float(r.score or 0.0),
+            committee=names.get(r.committee_id), committee_id=r.committee_id, meeting_date=_date(r.mdate),
+            meeting_id=r.meeting_id, document_title=title, document_id=document_id, pack_id=pack_id,
+            page=page, line=line))
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+Where = tuple[int | None, int | None, str | None, int | None, int | None, str | None]
+
+
+def _provenance(session: Session, by_kind: dict[str, list[int]]) -> dict[tuple[str, int], Where]:
+    """(kind, id) -> pack, document id and title, page, line, text; documents of resolutions and
+    actions are the pack's document their source position falls in."""
+    located: dict[tuple[str, int], tuple[int | None, int | None, int | None, int | None, str]] = {}
+    if ids := by_kind.get("passage"):
+        for r in session.execute(select(Passage.id, Passage.pack_id, Passage.document_id, Passage.page,
+                                        Passage.line, Passage.text).where(Passage.id.in_(ids))):
+            located[("passage", r[0])] = (r[1], r[2], r[3], r[4], r[5])
+    if ids := by_kind.get("resolution"):
+        q = (select(Resolution.id, Minutes.pack_id, Resolution.source_page, Resolution.source_line, Resolution.text)
+             .join(Minutes, Minutes.id == Resolution.minutes_id).where(Resolution.id.in_(ids)))
+        for r in session.execute(q):
+            located[("resolution", r[0])] = (r[1], None, r[2], r[3], r[4])
+    if ids := by_kind.get("action"):
+        q = select(Action.id, Action.first_pack_id, Action.source_page, Action.source_line, Action.text).where(
+            Action.id.in_(ids))
+        for r in session.execute(q):
+            located[("action", r[0])] = (r[1], None, r[2], r[3], r[4])
+    packs = {v[0] for v in located.values() if v[0] is not None}
+    docs: dict[int, list[Any]] = {}
+    kinds: dict[int, str | None] = {}
+    if packs:
+        kinds = dict(session.execute(select(Pack.id, Pack.kind).where(Pack.id.in_(packs))).all())
+        for d in session.execute(select(Document.id, Document.pack_id, Document.title, Document.start_page,
+                                        Document.start_line).where(Document.pack_id.in_(packs))
+                                 .order_by(Document.pack_id, Document.position)):
+            docs.setdefault(d.pack_id, []).append(d)
+    titles = {d.id: d.title for ds in docs.values() for d in ds}
+    out: dict[tuple[str, int], Where] = {}
+    for key, (pack_id, doc_id, page, line, plain) in located.items():
+        if doc_id is None and pack_id is not None:
+            at = page if kinds.get(pack_id) == "pdf" else line
+            starts = [d for d in docs.get(pack_id, [])
+                      if at is not None and ((d.start_page if kinds.get(pack_id) == "pdf" else d.start_line) or 0) <= at]
+            doc_id = starts[-1].id if starts else None
+        out[key] = (pack_id, doc_id, titles.get(doc_id) if doc_id else None, page, line, plain)
+    return out

@@ -1,0 +1,53 @@
+"""SQLite FTS5: external-content tables `<table>_fts` kept by triggers (migration 0002), bm25 rank."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from minutebook.search.snippet import START, STOP
+from minutebook.search.terms import Term, fts5_query
+
+# kind -> (searched table, FROM ... JOIN clause giving committee/meeting of the hit)
+_FROM = {
+    "passage": ("passage", "JOIN passage x ON x.id = passage_fts.rowid", "x.committee_id", "x.meeting_id"),
+    "resolution": ("resolution", "JOIN resolution x ON x.id = resolution_fts.rowid "
+                   "JOIN minutes mi ON mi.id = x.minutes_id JOIN pack pk ON pk.id = mi.pack_id",
+                   "pk.committee_id", "x.meeting_id"),
+    "action": ("action", "JOIN action x ON x.id = action_fts.rowid", "x.committee_id", "x.meeting_id"),
+}
+SNIPPET_TOKENS = 32
+
+
+class SqliteBackend:
+    name = "sqlite"
+
+    def __init__(self, terms: list[Term], any_term: bool) -> None:
+        self.match = fts5_query(terms, any_term)
+
+    def branch(self, kind: str) -> tuple[str, dict[str, Any]]:
+        table, joins, committee, meeting = _FROM[kind]
+        fts = f"{table}_fts"
+        # bm25() is "lower is better" (negative); negate so higher is better like ts_rank_cd
+        sql = (f"SELECT '{kind}' AS kind, x.id AS id, -bm25({fts}) AS score, {committee} AS committee_id, "
+               f"{meeting} AS meeting_id FROM {fts} {joins} WHERE {fts} MATCH :fts")
+        return sql, {"fts": self.match}
+
+    @staticmethod
+    def year(date_col: str) -> str:
+        # Date is stored as 'YYYY-MM-DD' text
+        return f"CAST(substr({date_col}, 1, 4) AS INTEGER)"
+
+    @staticmethod
+    def date_param(value: Any) -> Any:
+        return value.isoformat()
+
+    def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]:
+        fts = f"{_FROM[kind][0]}_fts"
+        sql = text(f"SELECT rowid, snippet({fts}, 0, :start, :stop, '…', {SNIPPET_TOKENS}) FROM {fts} "
+                   f"WHERE {fts} MATCH :fts AND rowid IN :ids").bindparams(bindparam("ids", expanding=True))
+        rows = session.execute(sql, {"start": START, "stop": STOP, "fts": self.match, "ids": list(ids)})
+        return {int(r[0]): r[1] for r in rows}
