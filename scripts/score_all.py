@@ -6,13 +6,9 @@ usage: python scripts/score_all.py [NAME ...] [--verbose]
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from conftest import GOLD, fixture_path, gold_names, load_scorer  # noqa: E402
-
-from minutebook.extract import extract  # noqa: E402
+from minutebook.extract import extract
+from minutebook.testing.fixtures import GOLD, fixture_path, gold_names, load_scorer
 
 
 def main(argv: list[str]) -> None:

@@ -1,41 +1,14 @@
-"""Shared fixtures: the real documents in ../shared/fixtures and their gold records."""
+"""Shared pytest fixtures. The paths to the real documents live in minutebook.testing.fixtures,
+so test modules import them from there (not from this file, which pytest may load under
+another conftest's module name)."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("MINUTEBOOK_SHARED", ROOT.parent / "shared"))
-FIXTURES = SHARED / "fixtures"
-GOLD = SHARED / "gold"
-
-
-def fixture_files() -> list[Path]:
-    return sorted(p for p in FIXTURES.glob("*") if p.suffix in {".pdf", ".txt"})
-
-
-def gold_names() -> list[str]:
-    return sorted(p.stem for p in GOLD.glob("*.json"))
-
-
-def fixture_path(name: str) -> Path:
-    matches = sorted(FIXTURES.glob(f"{name}.*"))
-    if not matches:
-        pytest.fail(f"fixture {name} missing from {FIXTURES}")
-    return matches[0]
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_pack", SHARED / "eval" / "score_pack.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from minutebook.testing.fixtures import FIXTURES, load_scorer
 
 
 @pytest.fixture(scope="session")

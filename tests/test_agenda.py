@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from conftest import fixture_path
+from minutebook.testing.fixtures import fixture_path
 from minutebook.extract import extract
 from minutebook.models import PackRecord
 

@@ -18,7 +18,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import fixture_path
+from minutebook.testing.fixtures import fixture_path
 
 SAMPLE_PDF = "kent-cabinet-2025-01-30-agenda"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import GOLD, fixture_files
+from minutebook.testing.fixtures import GOLD, fixture_files
 from minutebook.cli import cli
 
 

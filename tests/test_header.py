@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import fixture_path
+from minutebook.testing.fixtures import fixture_path
 from minutebook.extract import extract
 from minutebook.models import PackRecord
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import GOLD, fixture_path, load_scorer
+from minutebook.testing.fixtures import GOLD, fixture_path, load_scorer
 from minutebook.extract import extract
 from minutebook.models import Minutes
 from minutebook.parse.minutes import find_minutes_starts, minutes_blocks, read_minutes

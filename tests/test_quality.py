@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import GOLD, fixture_path, load_scorer
+from minutebook.testing.fixtures import GOLD, fixture_path, load_scorer
 from minutebook.extract import extract
 
 NARRATIVE = ("header", "agenda", "minutes", "attendance", "declarations", "minute_items", "resolutions", "documents", "provenance")

@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
-from conftest import fixture_files, fixture_path
+from minutebook.testing.fixtures import fixture_files, fixture_path
 from minutebook.errors import InputError
 from minutebook.read import Pack, clean, read_bytes, read_pack
 

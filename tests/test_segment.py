@@ -7,7 +7,7 @@ from typing import get_args
 
 import pytest
 
-from conftest import fixture_files, fixture_path
+from minutebook.testing.fixtures import fixture_files, fixture_path
 from minutebook.models import DocumentKind
 from minutebook.read import read_bytes, read_pack
 from minutebook.segment import Segment, segment

@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from conftest import fixture_path
+from minutebook.testing.fixtures import fixture_path
 
 from minutebook.export.csv import section_csv
 from minutebook.extract import extract

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD, fixture_files, fixture_path
+from minutebook.testing.fixtures import GOLD, fixture_files, fixture_path
 
 from minutebook.extract import extract
 from minutebook.tables.pdfpage import read_layout

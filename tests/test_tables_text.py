@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD, fixture_path
+from minutebook.testing.fixtures import GOLD, fixture_path
 
 from minutebook.extract import extract
 from minutebook.read import Line

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 from sqlalchemy import Engine, func, select
 
 from minutebook.store import metadata
-
-
-def _helpers() -> ModuleType:
-    # ../conftest.py holds FIXTURES, fixture_files() and fixture_path(); load it under its own name
-    spec = importlib.util.spec_from_file_location("minutebook_test_helpers", Path(__file__).parent.parent / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-helpers = _helpers()
-FIXTURES: Path = helpers.FIXTURES
-fixture_files = helpers.fixture_files
-fixture_path = helpers.fixture_path
+from minutebook.testing.fixtures import FIXTURES, fixture_files, fixture_path  # noqa: F401
 
 
 def row_counts(engine: Engine) -> dict[str, int]:

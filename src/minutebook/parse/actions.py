@@ -8,9 +8,10 @@ tracker's record is kept (its status is the news) and the list's place becomes
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import ClassVar
+
+from rapidfuzz import fuzz
 
 from minutebook.models import Action
 from minutebook.parse.actions_pdf import pdf_actions
@@ -28,21 +29,19 @@ def merge(actions: list[Action]) -> list[Action]:
     """One record per action: a later copy (same meeting, near-identical text) folds into the
     earlier tracker record, or replaces an earlier status-less one."""
     kept: list[Action] = []
+    by_meeting: dict[str | None, list[int]] = {}  # only actions of one meeting can be twins
     for action in actions:
-        twin = None
-        for other in kept:
-            if other.meeting_date == action.meeting_date and (
-                difflib.SequenceMatcher(None, _norm(other.text), _norm(action.text), autojunk=False).ratio() >= SAME_ACTION
-            ):
-                twin = other
-                break
+        text = _norm(action.text)
+        slots = by_meeting.setdefault(action.meeting_date, [])
+        twin = next((i for i in slots if fuzz.ratio(_norm(kept[i].text), text) / 100 >= SAME_ACTION), None)
         if twin is None:
+            slots.append(len(kept))
             kept.append(action)
             continue
-        first, second = (twin, action) if twin.status is not None or action.status is None else (action, twin)
-        merged = first.model_copy(update={"also_source": second.source,
-                                          "item_title": first.item_title or second.item_title})
-        kept[kept.index(twin)] = merged
+        other = kept[twin]
+        first, second = (other, action) if other.status is not None or action.status is None else (action, other)
+        kept[twin] = first.model_copy(update={"also_source": second.source,
+                                              "item_title": first.item_title or second.item_title})
     return kept
 
 

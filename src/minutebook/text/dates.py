@@ -101,7 +101,7 @@ def _dateparser(text: str) -> date | None:
     import dateparser
 
     parsed = dateparser.parse(
-        text, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+        text, languages=["en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
     )
     return parsed.date() if parsed else None
 
