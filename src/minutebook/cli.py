@@ -38,10 +38,15 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "summary"]),
+    type=click.Choice(["json", "summary", "csv"]),
     default="json",
     show_default=True,
-    help="json: the pack record (SCHEMA.md); summary: a short overview.",
+    help="json: the pack record (SCHEMA.md); summary: a short overview; csv: one --section as CSV.",
+)
+@click.option(
+    "--section",
+    type=click.Choice(["actions", "work_programme", "kpis"]),
+    help="With --format csv: the section to write, one row per action / work-programme item / KPI.",
 )
 @click.option(
     "--out",
@@ -50,7 +55,7 @@ def cli() -> None:
     help="Write one FILE-NAME.json per pack into this folder instead of printing.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="With --out: print nothing but errors.")
-def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, quiet: bool) -> None:
+def extract(files: tuple[Path, ...], fmt: str, section: str | None, out_dir: Path | None, quiet: bool) -> None:
     """Extract the pack record from agenda pack FILES (PDF or text).
 
     Prints the record as JSON (every section key present) or a summary. With --out, writes
@@ -66,8 +71,18 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, quiet: bool
         minutebook extract ../shared/fixtures/*.pdf --out records/ --quiet
 
         minutebook extract a.pdf b.txt --format summary
+
+        minutebook extract pack.pdf --format csv --section actions > actions.csv
     """
     from minutebook.extract import extract as run_extract
+
+    if fmt == "csv":
+        if section is None:
+            raise click.UsageError("--format csv needs --section actions|work_programme|kpis")
+        if out_dir is not None or len(files) > 1:
+            raise click.UsageError("--format csv writes one FILE's section to stdout; give one FILE and no --out")
+    elif section is not None:
+        raise click.UsageError("--section goes with --format csv")
 
     if out_dir is None and fmt == "json" and len(files) > 1:
         raise click.UsageError("give one FILE for JSON on stdout, or --out DIR to extract several")
@@ -87,7 +102,11 @@ def extract(files: tuple[Path, ...], fmt: str, out_dir: Path | None, quiet: bool
             click.echo(error.line(), err=True)  # one line, then on with the batch
             failures += 1
             continue
-        if out_dir is None and fmt == "json":
+        if fmt == "csv":
+            from minutebook.export.csv import section_csv
+
+            click.echo(section_csv(record, section or "actions"), nl=False)
+        elif out_dir is None and fmt == "json":
             click.echo(json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False))
         elif fmt == "summary" and not quiet:
             Console().print(render_summary(record))
