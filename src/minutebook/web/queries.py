@@ -1,0 +1,177 @@
+"""Read-side queries for the web UI and the JSON API: councils, committees, meetings, minutes.
+
+Functions return plain dicts (JSON-ready, also what the templates read) so the HTML pages and
+the API show the same data. Actions, work programme and KPIs live in queries_items.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from minutebook.store.schema import Committee, Council, Document, Meeting, Pack, Person
+from minutebook.store.schema_items import (
+    Action, AgendaItem, Attendance, Declaration, KpiObservation, MinuteItem, Minutes, Resolution,
+)
+
+Row = dict[str, Any]
+
+
+def source(row: Any, pack_id: int | None) -> Row:
+    """Where a row was printed, with the pack it came from (the provenance link's target)."""
+    return {"pack_id": pack_id, "page": row.source_page, "line": row.source_line, "text": row.source_text}
+
+
+def committee_labels(s: Session) -> dict[int, Row]:
+    councils = {c.id: c.name for c in s.scalars(select(Council))}
+    return {c.id: {"id": c.id, "name": c.name, "council_id": c.council_id,
+                   "council": councils.get(c.council_id) if c.council_id else None}
+            for c in s.scalars(select(Committee))}
+
+
+def list_councils(s: Session) -> list[Row]:
+    counts = dict(s.execute(select(Committee.council_id, func.count()).group_by(Committee.council_id)).tuples().all())
+    return [{"id": c.id, "name": c.name, "committees": counts.get(c.id, 0)}
+            for c in s.scalars(select(Council).order_by(Council.name))]
+
+
+def list_committees(s: Session, council: int | None = None) -> list[Row]:
+    labels = committee_labels(s)
+    stats = {cid: (n, last) for cid, n, last in
+             s.execute(select(Meeting.committee_id, func.count(), func.max(Meeting.date)).group_by(Meeting.committee_id))}
+    out = []
+    for c in sorted(labels.values(), key=lambda r: ((r["council"] or "~"), r["name"])):
+        if council is not None and c["council_id"] != council:
+            continue
+        n, last = stats.get(c["id"], (0, None))
+        out.append({**c, "meetings": n, "last_meeting": last})
+    return out
+
+
+def committee(s: Session, committee_id: int) -> Row | None:
+    return committee_labels(s).get(committee_id)
+
+
+def _meeting_row(m: Meeting, labels: dict[int, Row], packs: dict[int, int]) -> Row:
+    c = labels.get(m.committee_id, {})
+    return {"id": m.id, "date": m.date, "committee_id": m.committee_id, "committee": c.get("name"),
+            "council": c.get("council"), "packs": packs.get(m.id, 0)}
+
+
+def list_meetings(s: Session, committee: int | None = None, since: dt.date | None = None,
+                  until: dt.date | None = None, newest_first: bool = True) -> list[Row]:
+    q = select(Meeting)
+    if committee is not None:
+        q = q.where(Meeting.committee_id == committee)
+    if since is not None:
+        q = q.where(Meeting.date >= since)
+    if until is not None:
+        q = q.where(Meeting.date <= until)
+    q = q.order_by(Meeting.date.desc() if newest_first else Meeting.date, Meeting.id)
+    labels = committee_labels(s)
+    packs = dict(s.execute(select(Pack.meeting_id, func.count()).group_by(Pack.meeting_id)).tuples().all())
+    return [_meeting_row(m, labels, packs) for m in s.scalars(q)]
+
+
+def meeting(s: Session, meeting_id: int) -> Row | None:
+    m = s.get(Meeting, meeting_id)
+    if m is None:
+        return None
+    packs = list(s.scalars(select(Pack).where(Pack.meeting_id == m.id).order_by(Pack.id)))
+    row = _meeting_row(m, committee_labels(s), {m.id: len(packs)})
+    row["pack_list"] = [pack_row(p) for p in packs]
+    return row
+
+
+def pack_row(p: Pack) -> Row:
+    return {"id": p.id, "file_name": p.file_name, "kind": p.kind, "pages": p.pages, "committee_id": p.committee_id,
+            "meeting_id": p.meeting_id, "ingested_at": p.ingested_at}
+
+
+def documents(s: Session, meeting: int | None = None, pack: int | None = None) -> list[Row]:
+    q = select(Document, Pack.meeting_id).join(Pack, Pack.id == Document.pack_id)
+    if meeting is not None:
+        q = q.where(Pack.meeting_id == meeting)
+    if pack is not None:
+        q = q.where(Document.pack_id == pack)
+    q = q.order_by(Document.pack_id, Document.position)
+    return [{"id": d.id, "pack_id": d.pack_id, "meeting_id": mid, "position": d.position, "kind": d.kind,
+             "title": d.title, "agenda_item": d.agenda_item, "file_name": d.file_name,
+             "start_page": d.start_page, "end_page": d.end_page, "start_line": d.start_line, "end_line": d.end_line,
+             "pages": d.pages} for d, mid in s.execute(q)]
+
+
+def agenda_items(s: Session, meeting: int | None = None) -> list[Row]:
+    q = select(AgendaItem)
+    if meeting is not None:
+        q = q.where(AgendaItem.meeting_id == meeting)
+    rows = list(s.scalars(q.order_by(AgendaItem.pack_id, AgendaItem.id)))
+    # an agenda item's documents: the pack's documents filed under the same item number
+    docs: dict[tuple[int, str], list[Row]] = {}
+    for d in documents(s, meeting=meeting):
+        if d["agenda_item"]:
+            docs.setdefault((d["pack_id"], d["agenda_item"]), []).append(d)
+    return [{"id": a.id, "pack_id": a.pack_id, "meeting_id": a.meeting_id, "number": a.number, "title": a.title,
+             "part": a.part, "pages": a.pages, "sub_items": list(a.sub_items or []),
+             "documents": docs.get((a.pack_id, a.number), []), "source": source(a, a.pack_id)} for a in rows]
+
+
+def minutes_list(s: Session, meeting: int | None = None) -> list[Row]:
+    q = select(Minutes)
+    if meeting is not None:
+        q = q.where(Minutes.meeting_id == meeting)
+    return [minutes_summary(m) for m in s.scalars(q.order_by(Minutes.meeting_date, Minutes.id))]
+
+
+def minutes_summary(m: Minutes) -> Row:
+    return {"id": m.id, "pack_id": m.pack_id, "meeting_id": m.meeting_id, "meeting_date": m.meeting_date,
+            "venue": m.venue, "chair": m.chair, "chair_person_id": m.chair_person_id, "ended_at": m.ended_at,
+            "source": source(m, m.pack_id)}
+
+
+def minutes_full(s: Session, minutes_id: int) -> Row | None:
+    m = s.get(Minutes, minutes_id)
+    if m is None:
+        return None
+    row = minutes_summary(m)
+    row["attendance"] = [{"person_id": a.person_id, "name": a.name, "role": a.role}
+                         for a in s.scalars(select(Attendance).where(Attendance.minutes_id == m.id).order_by(Attendance.id))]
+    row["declarations"] = [{"id": d.id, "member": d.member, "person_id": d.person_id, "kind": d.kind, "text": d.text,
+                            "source": source(d, m.pack_id)}
+                           for d in s.scalars(select(Declaration).where(Declaration.minutes_id == m.id).order_by(Declaration.id))]
+    row["items"] = [{"id": i.id, "number": i.number, "title": i.title, "source": source(i, m.pack_id)}
+                    for i in s.scalars(select(MinuteItem).where(MinuteItem.minutes_id == m.id).order_by(MinuteItem.id))]
+    row["resolutions"] = [{"id": r.id, "item": r.item, "text": r.text, "source": source(r, m.pack_id)}
+                          for r in s.scalars(select(Resolution).where(Resolution.minutes_id == m.id).order_by(Resolution.id))]
+    return row
+
+
+def members(s: Session, committee_id: int) -> list[Row]:
+    """Attendance record: for each person in the committee's minutes, meetings present / apologies."""
+    q = (select(Attendance.person_id, Person.name, Attendance.role, func.count(func.distinct(Attendance.meeting_id)))
+         .join(Person, Person.id == Attendance.person_id).join(Meeting, Meeting.id == Attendance.meeting_id)
+         .where(Meeting.committee_id == committee_id).group_by(Attendance.person_id, Person.name, Attendance.role))
+    people: dict[int, Row] = {}
+    for pid, name, role, n in s.execute(q):
+        p = people.setdefault(pid, {"person_id": pid, "name": name, "present": 0, "apology": 0, "also_present": 0,
+                                    "substitute": 0})
+        p[role] = p.get(role, 0) + n
+    return sorted(people.values(), key=lambda p: (-p["present"], p["name"]))
+
+
+def minuted_meetings(s: Session, committee_id: int) -> int:
+    q = (select(func.count(func.distinct(Minutes.meeting_id))).join(Meeting, Meeting.id == Minutes.meeting_id)
+         .where(Meeting.committee_id == committee_id))
+    return int(s.scalar(q) or 0)
+
+
+def counts_for_meeting(s: Session, meeting_id: int) -> Row:
+    return {"actions": s.scalar(select(func.count()).select_from(Action).where(Action.meeting_id == meeting_id)),
+            "kpis": s.scalar(select(func.count()).select_from(KpiObservation).where(KpiObservation.meeting_id == meeting_id))}
+
+
+def pack(s: Session, pack_id: int) -> Pack | None:
+    return s.get(Pack, pack_id)

@@ -1,0 +1,146 @@
+"""JSON API under /api/v1: list endpoints are paged (limit/offset, total, next/prev URLs).
+
+Ids are the database row ids, stable across re-ingests of other packs. Errors are
+{"error": {"status", "message"}} with the matching HTTP status (see app.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from sqlalchemy.orm import Session
+
+from minutebook.web import queries as Q
+from minutebook.web import queries_items as QI
+from minutebook.web import schemas as S
+from minutebook.web.app import get_session
+from minutebook.web.search_adapter import SearchUnavailable, hit_dict, run_search
+
+T = TypeVar("T")
+DB = Annotated[Session, Depends(get_session)]
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": S.Error}, 422: {"model": S.Error}}
+
+router = APIRouter(tags=["records"], responses=ERRORS)
+
+
+def page_links(request: Request, total: int, limit: int, offset: int) -> dict[str, str | None]:
+    def at(o: int) -> str:
+        return str(request.url.include_query_params(limit=limit, offset=o))
+
+    return {"next": at(offset + limit) if offset + limit < total else None,
+            "prev": at(max(0, offset - limit)) if offset > 0 else None}
+
+
+def paged(request: Request, rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"items": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset,
+            **page_links(request, len(rows), limit, offset)}
+
+
+def found(row: T | None, what: str, ident: int) -> T:
+    if row is None:
+        raise HTTPException(404, f"{what} {ident} not found")
+    return row
+
+
+@router.get("/councils", response_model=S.Page[S.Council])
+def councils(request: Request, db: DB, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.list_councils(db), limit, offset)
+
+
+@router.get("/committees", response_model=S.Page[S.Committee])
+def committees(request: Request, db: DB, council: int | None = None, limit: Limit = 50,
+               offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.list_committees(db, council), limit, offset)
+
+
+@router.get("/committees/{committee_id}", response_model=S.Committee)
+def committee(committee_id: int, db: DB) -> dict[str, Any]:
+    rows = [c for c in Q.list_committees(db) if c["id"] == committee_id]
+    return found(rows[0] if rows else None, "committee", committee_id)
+
+
+@router.get("/meetings", response_model=S.Page[S.Meeting])
+def meetings(request: Request, db: DB, committee: int | None = None, since: dt.date | None = None,
+             until: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.list_meetings(db, committee, since, until), limit, offset)
+
+
+@router.get("/meetings/{meeting_id}", response_model=S.MeetingDetail)
+def meeting(meeting_id: int, db: DB) -> dict[str, Any]:
+    row = found(Q.meeting(db, meeting_id), "meeting", meeting_id)
+    row["agenda"] = Q.agenda_items(db, meeting=meeting_id)
+    row["documents"] = Q.documents(db, meeting=meeting_id)
+    row["minutes"] = [Q.minutes_full(db, m["id"]) for m in Q.minutes_list(db, meeting=meeting_id)]
+    return row
+
+
+@router.get("/documents", response_model=S.Page[S.Document])
+def documents(request: Request, db: DB, meeting: int | None = None, pack: int | None = None, limit: Limit = 50,
+              offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.documents(db, meeting, pack), limit, offset)
+
+
+@router.get("/agenda-items", response_model=S.Page[S.AgendaItem])
+def agenda_items(request: Request, db: DB, meeting: int | None = None, limit: Limit = 50,
+                 offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.agenda_items(db, meeting), limit, offset)
+
+
+@router.get("/minutes", response_model=S.Page[S.MinutesSummary])
+def minutes(request: Request, db: DB, meeting: int | None = None, limit: Limit = 50,
+            offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, Q.minutes_list(db, meeting), limit, offset)
+
+
+@router.get("/minutes/{minutes_id}", response_model=S.MinutesDetail)
+def minutes_one(minutes_id: int, db: DB) -> dict[str, Any]:
+    return found(Q.minutes_full(db, minutes_id), "minutes", minutes_id)
+
+
+@router.get("/actions", response_model=S.Page[S.Action])
+def actions(request: Request, db: DB, committee: int | None = None, meeting: int | None = None,
+            status: Literal["open", "done"] | None = None, q: str | None = Query(None, max_length=200),
+            limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, QI.actions(db, committee, meeting, status, q), limit, offset)
+
+
+@router.get("/actions/{action_id}", response_model=S.Action)
+def action(action_id: int, db: DB) -> dict[str, Any]:
+    rows = QI.actions(db, action_id=action_id)
+    return found(rows[0] if rows else None, "action", action_id)
+
+
+@router.get("/work-programme", response_model=list[S.WorkProgramme])
+def work_programme(db: DB, committee: int | None = None) -> list[dict[str, Any]]:
+    return QI.work_programme(db, committee)
+
+
+@router.get("/kpis", response_model=S.Page[S.Kpi])
+def kpis(request: Request, db: DB, committee: int | None = None, meeting: int | None = None, limit: Limit = 50,
+         offset: Offset = 0) -> dict[str, Any]:
+    return paged(request, QI.kpis(db, committee, meeting=meeting), limit, offset)
+
+
+@router.get("/kpis/{kpi_id}", response_model=S.Kpi)
+def kpi(kpi_id: int, db: DB) -> dict[str, Any]:
+    rows = QI.kpis(db, indicator_id=kpi_id)
+    return found(rows[0] if rows else None, "indicator", kpi_id)
+
+
+@router.get("/search", response_model=S.SearchPage, responses={503: {"model": S.Error}})
+def search(request: Request, db: DB, q: str = Query(..., min_length=1, max_length=500),
+           committee: str | None = None, kind: str | None = None, year: int | None = None,
+           since: dt.date | None = None, limit: Annotated[int, Query(ge=1, le=100)] = 20,
+           offset: Offset = 0) -> dict[str, Any]:
+    try:
+        result = run_search(db, q, committee=committee, since=since, kind=kind, year=year, limit=limit,
+                            offset=offset)
+    except SearchUnavailable as exc:
+        raise HTTPException(503, str(exc)) from exc
+    return {"query": result.query, "items": [hit_dict(h) for h in result.hits], "total": result.total,
+            "limit": limit, "offset": offset, **page_links(request, result.total, limit, offset),
+            "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in result.facets.items()}}
