@@ -172,4 +172,5 @@ def main() -> None:
         fail(MinutebookError(None, f"internal error ({type(exc).__name__}: {exc})",
                              "please report it; MINUTEBOOK_DEBUG=1 shows the traceback"))
 from minutebook import cli_store as _cli_store  # noqa: E402,F401 - registers ingest, db, people, export
+from minutebook import cli_search as _cli_search  # noqa: E402,F401 - registers search
 from minutebook import cli_web as _cli_web  # noqa: E402,F401 - registers serve, demo

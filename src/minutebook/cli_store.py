@@ -7,13 +7,16 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from minutebook.cli import cli
-from minutebook.store.ingest import STATUSES, Outcome, Report
+
+if TYPE_CHECKING:  # imported inside the commands: `minutebook --help` must not load SQLAlchemy/alembic
+    from rich.table import Table
+
+    from minutebook.store.ingest import Outcome, Report
 
 DB_HELP = "Database URL or SQLite file (default: $MINUTEBOOK_DB or ./minutebook.db)."
 
@@ -40,6 +43,9 @@ def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, as_json: bo
 
         minutebook ingest ../shared/fixtures --db minutebook.db
     """
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: PLC0415
+
     from minutebook.store.batch import find_files, ingest_paths  # noqa: PLC0415
     from minutebook.store.db import open_db  # noqa: PLC0415
 
@@ -71,6 +77,10 @@ def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, as_json: bo
 
 
 def _table(report: Report) -> Table:
+    from rich.table import Table  # noqa: PLC0415
+
+    from minutebook.store.ingest import STATUSES  # noqa: PLC0415
+
     table = Table(title="ingest")
     table.add_column("file")
     table.add_column("result")
@@ -136,6 +146,8 @@ def people_list(db_url: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    from rich.table import Table  # noqa: PLC0415
+
     table = Table(title="people")
     for col in ("id", "name", "aliases (confidence, * = confirmed)"):
         table.add_column(col)

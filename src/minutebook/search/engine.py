@@ -27,6 +27,7 @@ from minutebook.store.schema_items import Action, Minutes, Resolution
 
 KINDS: tuple[HitKind, ...] = ("passage", "resolution", "action")
 MAX_LIMIT = 500
+NO_COMMITTEE = "(no committee)"
 
 
 class Backend(Protocol):
@@ -114,22 +115,29 @@ def _count(session: Session, cte: str, params: dict[str, Any], result: SearchRes
     rows = session.execute(_stmt(cte + "SELECT kind, committee_id, year, count(*) FROM f "
                                        "GROUP BY kind, committee_id, year", params), params).all()
     kinds: Counter[str] = Counter()
-    committees: Counter[int | None] = Counter()
+    by_id: Counter[int | None] = Counter()
     years: Counter[int] = Counter()
     for kind, committee_id, year, n in rows:
         kinds[kind] += n
-        committees[committee_id] += n
+        by_id[committee_id] += n
         if year is not None:
             years[int(year)] += n
     result.total = sum(kinds.values())
-    names = _names(session, [c for c in committees if c is not None])
+    # one facet per committee NAME: two councils' "Cabinet" are one choice, as the name filter is
+    names = _names(session, [c for c in by_id if c is not None])
+    committees: Counter[str] = Counter()
+    ids: dict[str, set[int]] = {}
+    for cid, n in by_id.items():
+        name = names.get(cid, NO_COMMITTEE) if cid is not None else NO_COMMITTEE
+        committees[name] += n
+        if cid is not None:
+            ids.setdefault(name, set()).add(cid)
     result.facets = {
-        "committee": [Facet(names.get(c, "(no committee)") if c is not None else "(no committee)", n)
-                      for c, n in committees.most_common()],
+        "committee": [Facet(name, n) for name, n in committees.most_common()],
         "kind": [Facet(k, n) for k, n in kinds.most_common()],
         "year": [Facet(str(y), n) for y, n in sorted(years.items(), reverse=True)],
     }
-    result.facet_ids = {"committee": {names.get(c, "(no committee)"): c for c in committees if c is not None}}
+    result.facet_ids = {"committee": {name: next(iter(c)) for name, c in ids.items() if len(c) == 1}}
 
 
 def _names(session: Session, ids: list[int]) -> dict[int, str]:
