@@ -33,7 +33,7 @@ def committee_labels(s: Session) -> dict[int, Row]:
 
 
 def list_councils(s: Session) -> list[Row]:
-    counts = dict(s.execute(select(Committee.council_id, func.count()).group_by(Committee.council_id)).tuples().all())
+    counts = dict(s.execute(select(Committee.council_id, func.count()).group_by(Committee.council_id)).all())
     return [{"id": c.id, "name": c.name, "committees": counts.get(c.id, 0)}
             for c in s.scalars(select(Council).order_by(Council.name))]
 
@@ -72,7 +72,7 @@ def list_meetings(s: Session, committee: int | None = None, since: dt.date | Non
         q = q.where(Meeting.date <= until)
     q = q.order_by(Meeting.date.desc() if newest_first else Meeting.date, Meeting.id)
     labels = committee_labels(s)
-    packs = dict(s.execute(select(Pack.meeting_id, func.count()).group_by(Pack.meeting_id)).tuples().all())
+    packs = dict(s.execute(select(Pack.meeting_id, func.count()).group_by(Pack.meeting_id)).all())
     return [_meeting_row(m, labels, packs) for m in s.scalars(q)]
 
 
