@@ -9,9 +9,11 @@ line, ordered left to right, and the runs are kept as `Cell`s for table reconstr
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from minutebook.errors import InputError
 from minutebook.read.lines import Cell, Line, clean
@@ -57,22 +59,39 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     The tallest runs found the rows and smaller ones join the row they overlap most, so a
     superscript ("26" + raised "th") or a low comma joins its line instead of making a line
     of its own, whichever way the reading order happens to list them.
+
+    Rows are indexed by vertical band so a run is only compared with the rows it could
+    overlap: comparing with every row made a page quadratic in its lines (the reader's
+    largest cost). Candidates are tried in creation order, so ties go as they always did.
     """
     rows: list[list[Run]] = []
+    bands: dict[int, list[int]] = {}  # band -> indexes of the rows whose founding run spans it
     for run in sorted(runs, key=lambda r: (-(r[3] - r[1]), -r[3], r[0])):
-        best, best_share = None, 0.4
-        for row in rows:
-            if _vertical(row[0]):
-                continue  # rotated margin text must not swallow the lines it spans
-            share = _overlap(run, row[0])
+        best, best_share = -1, 0.4
+        low, high = _band(run[1]), _band(run[3])
+        seen: set[int] = set()
+        for band in range(low, high + 1):
+            seen.update(bands.get(band, ()))
+        for index in sorted(seen):
+            share = _overlap(run, rows[index][0])
             if share > best_share:
-                best, best_share = row, share
-        if best is None:
+                best, best_share = index, share
+        if best < 0:
             rows.append([run])
+            if not _vertical(run):  # rotated margin text must not swallow the lines it spans
+                for band in range(low, high + 1):
+                    bands.setdefault(band, []).append(len(rows) - 1)
         else:
-            best.append(run)
+            rows[best].append(run)
     rows.sort(key=lambda row: -(row[0][1] + row[0][3]) / 2)
     return rows
+
+
+_BAND = 8.0  # points per band of the row index; any positive overlap shares a band
+
+
+def _band(y: float) -> int:
+    return int(y // _BAND)
 
 
 def _spaced(before: str, after: str, gap: float, em: float) -> bool:
@@ -107,16 +126,51 @@ def _cells(row: list[Run]) -> list[Cell]:
     return [c for c in cells if c.text]
 
 
+class _RunReader:
+    """Text segments of one text page with their text, through pypdfium2's raw API.
+
+    The text of a segment is pdfium's own text inside its box (FPDFText_GetBoundedText), as
+    `PdfTextPage.get_text_bounded` gives it; that helper calls pdfium twice per segment (once
+    for the length) and allocates each time, so this calls it once into one reused buffer
+    and falls back to the helper only when the text could be longer than the buffer.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.textpage = textpage
+        self.size = 3 * textpage.count_chars() + 64  # text in a box: its chars plus spaces and line breaks
+        self.buffer = (ctypes.c_ushort * self.size)()
+        self.box = [ctypes.c_double() for _ in range(4)]
+
+    def runs(self) -> list[Run]:
+        textpage, box = self.textpage, self.box
+        left, top, right, bottom = box
+        refs = [ctypes.byref(b) for b in box]
+        out: list[Run] = []
+        for i in range(textpage.count_rects()):
+            if not pdfium_c.FPDFText_GetRect(textpage, i, *refs):  # left, top, right, bottom
+                raise pdfium.PdfiumError(f"failed to get text segment {i}")
+            run = (left.value, bottom.value, right.value, top.value)
+            text = self.text(*run)
+            if text.strip():
+                out.append((*run, text))
+        return out
+
+    def text(self, left: float, bottom: float, right: float, top: float) -> str:
+        count = pdfium_c.FPDFText_GetBoundedText(self.textpage, left, top, right, bottom, self.buffer, self.size)
+        if count <= 0:
+            return ""
+        if count >= self.size:  # possibly cut short: ask the helper, which sizes its own buffer
+            return self.textpage.get_text_bounded(left, bottom, right, top)
+        if self.buffer[count - 1] == 0:  # pdfium counts the terminating NUL when the buffer holds it
+            count -= 1
+        return ctypes.string_at(self.buffer, 2 * count).decode("utf-16-le", errors="ignore")
+
+
 def _page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]]]:
     """(top, height, cells) for each line of one page, top to bottom."""
     textpage = page.get_textpage()
     try:
-        runs: list[Run] = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            if text.strip():
-                runs.append((left, bottom, right, top, text))
+        runs = _RunReader(textpage).runs()
     finally:
         textpage.close()
     for row in _rows(runs):
