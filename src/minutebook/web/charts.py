@@ -38,11 +38,16 @@ def kpi_chart_spec(kpi: dict[str, Any]) -> dict[str, Any]:
         },
         "layer": [
             {"mark": {"type": "line", "color": "#57606a"}},
-            {"mark": {"type": "point", "filled": True, "size": 160},
+            # target as a wide dark tick: readable even when an indicator has a single period
+            {"transform": [{"filter": "datum.series === 'target'"}],
+             "mark": {"type": "tick", "thickness": 3, "size": 48, "color": "#24292f"},
+             "encoding": {"tooltip": [{"field": "period"}, {"field": "printed", "title": "target as printed"}]}},
+            {"transform": [{"filter": "datum.series === 'actual'"}],
+             "mark": {"type": "point", "filled": True, "size": 180},
              "encoding": {
                  "color": {"field": "rag", "type": "nominal", "title": "RAG",
                            "scale": {"domain": list(RAG_COLOURS), "range": list(RAG_COLOURS.values())}},
-                 "shape": {"field": "series", "type": "nominal", "title": "series"},
-                 "tooltip": [{"field": "period"}, {"field": "series"}, {"field": "printed", "title": "as printed"}]}},
+                 "tooltip": [{"field": "period"}, {"field": "printed", "title": "actual as printed"},
+                             {"field": "rag", "title": "RAG"}]}},
         ],
     }
