@@ -16,7 +16,9 @@ Signals used:
 from __future__ import annotations
 
 import ctypes
+import os
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -89,12 +91,68 @@ def _rules(pdfium, raw, page, height: float) -> list[Rule]:  # noqa: ANN001 - pd
     return out
 
 
+class _Chars:
+    """Per-character reads for `_words`, each one raw pdfium call into reused buffers.
+
+    The words loop visits every character of a page; pypdfium2's helpers cost several calls
+    and allocations per character (`get_text_range(i, 1)` alone makes four), which made this
+    layer slower than reading the whole pack. The results are the same values: a char's text
+    is the page text at its text index (what `get_text_range(i, 1)` returns), "" for the chars
+    pdfium leaves out of the text.
+    """
+
+    def __init__(self, raw, textpage) -> None:  # noqa: ANN001 - pdfium handles
+        self.raw, self.textpage = raw, textpage
+        self.count = textpage.count_chars()
+        self.box = raw.FS_RECTF()
+        self.box_ref = ctypes.byref(self.box)
+        self.text = self._page_text()
+
+    def _page_text(self) -> str | None:
+        """The page's text, one unit per text index; None when that would not hold (non-BMP)."""
+        size = 2 * self.count + 2
+        buffer = (ctypes.c_ushort * size)()
+        written = self.raw.FPDFText_GetText(self.textpage, 0, self.count, buffer) if self.count else 0
+        units = list(buffer[: max(written - 1, 0)])  # minus the terminating NUL
+        if any(0xD800 <= u <= 0xDFFF for u in units):
+            return None  # surrogate pairs would shift text indexes: take the per-char helper
+        return "".join(map(chr, units))
+
+    def char(self, i: int) -> str:
+        if self.text is None:
+            return self.textpage.get_text_range(i, 1)
+        t = self.raw.FPDFText_GetTextIndexFromCharIndex(self.textpage, i)
+        return self.text[t] if 0 <= t < len(self.text) else ""
+
+    def loose_box(self, i: int) -> tuple[float, float, float, float]:
+        if not self.raw.FPDFText_GetLooseCharBox(self.textpage, i, self.box_ref):
+            return self.textpage.get_charbox(i, loose=True)  # raises pypdfium2's error, as before
+        b = self.box
+        return b.left, b.bottom, b.right, b.top
+
+
+def _char_bold(raw, textpage, i: int, buf, flags, modes: dict[int, int]) -> bool:  # noqa: ANN001
+    raw.FPDFText_GetFontInfo(textpage, i, buf, 128, ctypes.byref(flags))
+    name = buf.value.decode("latin-1", "replace")
+    bold = bool(_BOLD_NAME.search(name)) or raw.FPDFText_GetFontWeight(textpage, i) >= 600
+    if not bold:
+        obj = raw.FPDFText_GetTextObject(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key not in modes:
+            modes[key] = raw.FPDFTextObj_GetTextRenderMode(obj) if key else 0
+        bold = modes[key] == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+    return bold
+
+
 def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
-    count = textpage.count_chars()
+    chars = _Chars(raw, textpage)
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     height = page.get_height()
     modes: dict[int, int] = {}
+    # bold reads the char's font and text object, so it is the same for every char of one text
+    # object: look it up once per object (chars without an object are looked up one by one)
+    bold_of: dict[int, bool] = {}
     words: list[Word] = []
     cur: list[tuple[str, float, float, float, float, bool]] = []
 
@@ -106,30 +164,53 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
                               min(c[3] for c in cur), max(c[4] for c in cur), text, bold))
             cur.clear()
 
-    for i in range(count):
-        ch = textpage.get_text_range(i, 1)
+    for i in range(chars.count):
+        ch = chars.char(i)
         if not ch or ch.isspace() or ch in "\ufffe\x02":
             flush()
             continue
-        l, b, r, t = textpage.get_charbox(i, loose=True)
+        l, b, r, t = chars.loose_box(i)
         top, bottom = height - t, height - b
         if cur and (l - cur[-1][2] > 2.5 or abs(top - cur[-1][3]) > 3 or l < cur[-1][1] - 1):
             flush()
-        raw.FPDFText_GetFontInfo(textpage, i, buf, 128, ctypes.byref(flags))
-        name = buf.value.decode("latin-1", "replace")
-        bold = bool(_BOLD_NAME.search(name)) or raw.FPDFText_GetFontWeight(textpage, i) >= 600
-        if not bold:
-            obj = raw.FPDFText_GetTextObject(textpage, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            if key not in modes:
-                modes[key] = raw.FPDFTextObj_GetTextRenderMode(obj) if key else 0
-            bold = modes[key] == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+        obj = ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value or 0
+        bold = bold_of.get(obj) if obj else None
+        if bold is None:
+            bold = _char_bold(raw, textpage, i, buf, flags, modes)
+            if obj:
+                bold_of[obj] = bold
         cur.append((ch, l, r, top, bottom, bold))
     flush()
     return words
 
 
-@lru_cache(maxsize=16)
+class _OpenDocument:
+    """The last PDF the table layer opened, kept open: parsers ask for its pages one at a
+    time, and opening the file again for each page cost as much as reading the page."""
+
+    def __init__(self) -> None:
+        self.key: tuple[str, int, int] | None = None
+        self.pdf = None
+        self.lock = threading.Lock()
+
+    def get(self, pdfium, path: str):  # noqa: ANN001, ANN201
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)  # a file rewritten in place is opened afresh
+        if key != self.key:
+            self.close()
+            self.pdf, self.key = pdfium.PdfDocument(path), key
+        return self.pdf
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+        self.pdf, self.key = None, None
+
+
+_DOCUMENT = _OpenDocument()
+
+
+@lru_cache(maxsize=64)
 def read_layout(path: str, page_number: int) -> PageLayout | None:
     """The words and rules of page `page_number` (1-based); None when it cannot be read."""
     try:
@@ -137,9 +218,9 @@ def read_layout(path: str, page_number: int) -> PageLayout | None:
         import pypdfium2.raw as raw
     except ImportError:  # pragma: no cover - pypdfium2 is the reader's own dependency
         return None
-    try:
-        pdf = pdfium.PdfDocument(path)
+    with _DOCUMENT.lock:
         try:
+            pdf = _DOCUMENT.get(pdfium, path)
             if not 1 <= page_number <= len(pdf):
                 return None
             page = pdf[page_number - 1]
@@ -149,10 +230,9 @@ def read_layout(path: str, page_number: int) -> PageLayout | None:
             textpage.close()
             page.close()
             return layout
-        finally:
-            pdf.close()
-    except Exception:  # noqa: BLE001 - a damaged page gives no table, never an error
-        return None
+        except Exception:  # noqa: BLE001 - a damaged page gives no table, never an error
+            _DOCUMENT.close()
+            return None
 
 
 def has_rules(path: str, page_number: int, minimum: int = 4) -> bool:
