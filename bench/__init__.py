@@ -1,0 +1,1 @@
+"""Minutebook measurements: `python -m bench [--quick]` (see bench/README.md)."""

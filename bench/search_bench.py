@@ -1,0 +1,44 @@
+"""Search latency p50/p95 vs a plain indexed `SELECT ... WHERE id = ?` on the same database."""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import func, select, text
+
+from bench.measure import Figure, percentile, timed
+
+# words and phrases the fixtures contain (common, middling and rare), plus hostile input
+QUERIES = ("housing", "budget", "social care", '"adult social care"', "safeguarding", "council tax support",
+           "consultation responses", "minutes of the meeting", "apologies", "recommendation", "library",
+           "public health", "transport", "declarations of interest", "agreed", "zebra crossing quarry",
+           "NEAR(budget", "board", "performance report", "children")
+
+
+def search_figures(label: str, url: str, rounds: int, seed: int = 5) -> list[Figure]:
+    from minutebook.search import search
+    from minutebook.store.db import open_db, sessions
+    from minutebook.store.schema import Passage
+
+    engine = open_db(url)
+    rng = random.Random(seed)
+    with sessions(engine)() as session:
+        n = session.scalar(select(func.count()).select_from(Passage)) or 0
+        hi = session.scalar(select(func.max(Passage.id))) or 1
+        for q in QUERIES:  # warm the caches once, as a running server would be
+            search(session, q)
+        samples: list[float] = []
+        for _ in range(rounds):
+            for q in QUERIES:
+                samples += timed(lambda q=q: search(session, q, limit=20), 1)
+        point = text("SELECT id, text FROM passage WHERE id = :id")
+        base = timed(lambda: session.execute(point, {"id": rng.randint(1, hi)}).all(), max(200, len(samples)))
+        totals = {q: search(session, q, limit=1).total for q in QUERIES[:4]}
+    engine.dispose()
+    print(f"  {label}: {n} passages; totals for some queries: {totals}")
+    return [
+        Figure(f"search {label}: p50 ms ({n} passages)", percentile(samples, 0.5), "ms",
+               "SELECT ... WHERE id = ?: p50 ms", percentile(base, 0.5)),
+        Figure(f"search {label}: p95 ms", percentile(samples, 0.95), "ms",
+               "SELECT ... WHERE id = ?: p95 ms", percentile(base, 0.95)),
+    ]
