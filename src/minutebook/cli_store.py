@@ -30,9 +30,15 @@ def _db_option(f):  # type: ignore[no-untyped-def]
 @_db_option
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=min(4, os.cpu_count() or 1),
               show_default=True, help="Parsing processes (one writer commits).")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where parsing runs: local processes, or tasks on a Ray cluster (docs/ray.md).")
+@click.option("--ray-address", default=None, metavar="ADDR",
+              help="Ray cluster for --executor ray: ray://HEAD:10001, auto, or HOST:PORT "
+                   "(default: $RAY_ADDRESS, else a Ray started on this machine).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or table; errors still go to stderr.")
-def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, as_json: bool, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, executor: str, ray_address: str | None,
+           as_json: bool, quiet: bool) -> None:
     """Store agenda packs (files, folders or globs) in the database, linked across meetings.
 
     Each file is one transaction: inserted, updated (newer extractor), unchanged (same file and
@@ -42,13 +48,23 @@ def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, as_json: bo
     Example:
 
         minutebook ingest ../shared/fixtures --db minutebook.db
+
+        minutebook ingest packs/ --executor ray --ray-address ray://head:10001 --db postgresql+psycopg://...
     """
     from rich.console import Console  # noqa: PLC0415
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: PLC0415
 
     from minutebook.store.batch import find_files, ingest_paths  # noqa: PLC0415
     from minutebook.store.db import open_db  # noqa: PLC0415
+    from minutebook.store.executors import ExecutorUnavailable, make_executor  # noqa: PLC0415
 
+    if ray_address and executor != "ray":
+        raise click.UsageError("--ray-address only applies with --executor ray")
+    try:
+        runner = make_executor(executor, workers=workers, ray_address=ray_address)
+    except ExecutorUnavailable as exc:  # e.g. ray not installed: one line, before touching the database
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     engine = open_db(db_url)
     files = find_files(paths)
     show = not quiet and not as_json and sys.stderr.isatty()
@@ -63,7 +79,12 @@ def ingest(paths: tuple[str, ...], db_url: str | None, workers: int, as_json: bo
             pages += outcome.pages or 0
             bar.update(task, advance=1, pages=pages)
 
-        report = ingest_paths(engine, files, workers=workers, progress=tick)
+        try:
+            report = ingest_paths(engine, files, workers=workers, progress=tick, executor=runner)
+        except ExecutorUnavailable as exc:  # the Ray cluster could not be reached
+            engine.dispose()
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
     engine.dispose()
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))

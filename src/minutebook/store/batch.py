@@ -1,23 +1,25 @@
-"""A batch: find the files, parse them in worker processes, write them from this one process.
+"""A batch: find the files, parse them with an executor, write them from this one process.
 
-Workers only read and extract (CPU-bound, parallel); the single writer commits one pack per
-transaction, so SQLite never sees two writers. Files already stored with the same extractor
-version are not parsed again.
+Workers only read and extract (CPU-bound, parallel: a local process pool or a Ray cluster,
+see store/executors*.py); the single writer commits one pack per transaction, so SQLite
+never sees two writers and cluster nodes never need the database. Files already stored
+with the same extractor version are not parsed again.
 """
 
 from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from minutebook.errors import MinutebookError
+from minutebook.store.executors import Executor, LocalExecutor, parse_file
 from minutebook.store.ingest import Outcome, Report, ingest_one, known_versions
-from minutebook.store.parsed import Failed, ParsedPack, extractor_version, passages_from_lines
+from minutebook.store.parsed import extractor_version
+
+__all__ = ["PACK_SUFFIXES", "find_files", "file_sha256", "ingest_paths", "parse_file"]
 
 PACK_SUFFIXES = {".pdf", ".txt"}
 Progress = Callable[[Outcome], None]
@@ -37,23 +39,6 @@ def find_files(targets: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def parse_file(path: str) -> ParsedPack | Failed:
-    """Worker: read and extract one file; every failure becomes a one-line reason."""
-    from minutebook.extract import extract_pack  # noqa: PLC0415 - keep worker start-up light
-    from minutebook.read import read_pack  # noqa: PLC0415
-
-    try:
-        pack = read_pack(path)
-        record = extract_pack(pack)
-    except MinutebookError as error:
-        return Failed(path, error.line().removeprefix("error: "))
-    except Exception as exc:  # noqa: BLE001 - never let one file's bug stop the batch
-        return Failed(path, f"{path}: internal error ({type(exc).__name__}: {exc})")
-    return ParsedPack(path=path, sha256=pack.sha256 or "", kind=pack.kind, pages=pack.pages,
-                      record=record.to_json_dict(), passages=passages_from_lines(pack.lines),
-                      extractor_version=extractor_version())
-
-
 def file_sha256(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -61,23 +46,14 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def _parsed(paths: list[Path], workers: int) -> Iterator[ParsedPack | Failed]:
-    """Parse results in the order given; in-process when workers <= 1 (tests, debugging)."""
-    if workers <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield parse_file(str(p))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[Future[ParsedPack | Failed]] = [pool.submit(parse_file, str(p)) for p in paths]
-        for p, fut in zip(paths, futures):
-            try:
-                yield fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker that died (e.g. out of memory)
-                yield Failed(str(p), f"{p}: the parsing worker failed ({type(exc).__name__})")
-
-
 def ingest_paths(engine: Engine, targets: Iterable[str | Path], workers: int = 1,
-                 progress: Progress | None = None) -> Report:
+                 progress: Progress | None = None, executor: Executor | None = None) -> Report:
+    """Parse the files that are new or out of date and write them, one transaction each.
+
+    `executor` decides where parsing runs (default: a local pool of `workers` processes);
+    whatever it is, results are written here, in file order, so the rows come out the same.
+    """
+    executor = executor or LocalExecutor(workers)
     files = find_files(targets)
     version = extractor_version()
     shas = {p: file_sha256(p) for p in files}
@@ -92,11 +68,14 @@ def ingest_paths(engine: Engine, targets: Iterable[str | Path], workers: int = 1
                 progress(report.outcomes[-1])
         else:
             todo.append(p)
-    for item in _parsed(todo, workers):
-        outcome = ingest_one(engine, item)
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    try:
+        for item in executor.parse(todo):
+            outcome = ingest_one(engine, item)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    finally:
+        executor.close()
     order = {str(p): i for i, p in enumerate(files)}
     report.outcomes.sort(key=lambda o: order.get(o.path, 0))
     return report

@@ -15,6 +15,7 @@ Signals used:
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import re
@@ -208,6 +209,7 @@ class _OpenDocument:
 
 
 _DOCUMENT = _OpenDocument()
+atexit.register(_DOCUMENT.close)  # pypdfium2 warns about documents still open at exit
 
 
 @lru_cache(maxsize=64)
