@@ -1,7 +1,9 @@
 """Real-browser tests: Debian's chromium driven by Playwright against `minutebook serve`.
 
 Screenshots of the main pages go to out/screenshots (gitignored). No `playwright install`:
-the browser is the system chromium (apt-get install chromium).
+the browser is the system chromium (apt-get install chromium). Without it these tests FAIL
+with that reason; MINUTEBOOK_SKIP_BROWSER=1 skips them instead (as MINUTEBOOK_SKIP_PG does for
+PostgreSQL).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwr
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    if os.environ.get("MINUTEBOOK_SKIP_BROWSER") == "1":
+        pytest.skip("MINUTEBOOK_SKIP_BROWSER=1: browser tests skipped")
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install -y chromium (or set MINUTEBOOK_CHROMIUM)",
                     pytrace=False)
