@@ -83,7 +83,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
     engine = open_db(db_url)
     factory = sessionmaker(engine, expire_on_commit=False)
     app = FastAPI(title="Minutebook", version="1", description="Committee records extracted from agenda packs.",
-                  openapi_url=f"{API}/openapi.json", docs_url=f"{API}/docs", redoc_url=None)
+                  openapi_url=f"{API}/openapi.json", docs_url=None, redoc_url=None)  # Swagger UI needs a CDN
     app.state.engine = engine
     app.state.sessions = factory
     app.state.templates = make_templates()
