@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
 
-.PHONY: demo test install score clean
+.PHONY: demo test install score bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,9 @@ $(PY):
 install: $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 
-## demo: extract every sample pack in ../shared/fixtures into out/ and print a summary of each
+## demo: ingest the sample packs in ../shared/fixtures into ./minutebook.db and serve the web UI
 demo: install
-	$(VENV)/bin/minutebook extract $(SHARED)/fixtures/*.pdf $(SHARED)/fixtures/*.txt --out out --format summary
+	$(VENV)/bin/minutebook demo --fixtures $(SHARED)/fixtures $(DEMO_ARGS)
 
 ## test: the whole test suite
 test: install
@@ -24,6 +24,10 @@ test: install
 ## score: extraction scores against the gold records (a development aid)
 score: install
 	$(PY) scripts/score_all.py $(ARGS)
+
+## bench: the benchmarks (add ARGS=--quick for the two-minute run)
+bench: install
+	$(PY) -m bench $(ARGS)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
