@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,9 +46,11 @@ def _ray(*args: str, timeout: float = START_TIMEOUT) -> None:
 
 
 @pytest.fixture(scope="module")
-def ray_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def ray_address() -> Iterator[str]:
     port = free_port()
-    temp = tmp_path_factory.mktemp("ray")
+    # short: Ray puts unix sockets under it and AF_UNIX paths stop at 107 bytes (pytest-xdist's
+    # tmp paths are too long)
+    temp = tempfile.mkdtemp(prefix="mbray-", dir="/tmp")
     address = f"127.0.0.1:{port}"
     try:
         _ray("start", "--head", f"--port={port}", "--node-ip-address=127.0.0.1", "--num-cpus=1",
@@ -57,6 +61,7 @@ def ray_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if ray.is_initialized():
             ray.shutdown()
         _ray("stop", "--force", timeout=60)
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def _packs(tmp_path: Path) -> list[Path]:
