@@ -174,3 +174,4 @@ def main() -> None:
 from minutebook import cli_store as _cli_store  # noqa: E402,F401 - registers ingest, db, people, export
 from minutebook import cli_search as _cli_search  # noqa: E402,F401 - registers search
 from minutebook import cli_web as _cli_web  # noqa: E402,F401 - registers serve, demo
+from minutebook import cli_admin as _cli_admin  # noqa: E402,F401 - registers backup, restore

@@ -21,16 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
 from minutebook.store.db import open_db
+from minutebook.web.security import CSP, SecurityHeaders  # noqa: F401 - CSP re-exported for old imports
 
 HERE = Path(__file__).resolve().parent
 API = "/api/v1"
-
-# Scripts only from this origin (htmx, vega, our chart loader): no inline script, no eval -
-# vega runs with its AST interpreter (vega-embed `ast: true`). Inline style attributes are
-# allowed because vega's SVG renderer sets them; images include the rendered page PNGs.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-       "form-action 'self'")
 
 
 def source_url(src: dict[str, Any] | None) -> str | None:
@@ -52,31 +46,6 @@ def make_templates() -> Environment:
     from minutebook.web.queries_items import rag_class  # noqa: PLC0415 - avoid an import cycle at load
     env.globals["rag_class"] = rag_class
     return env
-
-
-class SecurityHeaders:
-    """Pure ASGI middleware (cheaper than @app.middleware("http")): CSP and friends on every
-    response; the Swagger UI page loads its own CDN assets, so it is left without the CSP."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        strict = not scope["path"].startswith(f"{API}/docs")
-
-        async def send_with_headers(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                if strict:
-                    headers.append((b"content-security-policy", CSP.encode()))
-                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(db_url: str | None = None) -> FastAPI:
