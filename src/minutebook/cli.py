@@ -175,3 +175,5 @@ from minutebook import cli_store as _cli_store  # noqa: E402,F401 - registers in
 from minutebook import cli_search as _cli_search  # noqa: E402,F401 - registers search
 from minutebook import cli_web as _cli_web  # noqa: E402,F401 - registers serve, demo
 from minutebook import cli_admin as _cli_admin  # noqa: E402,F401 - registers backup, restore
+from minutebook import cli_users as _cli_users  # noqa: E402,F401 - registers user
+from minutebook import cli_report as _cli_report  # noqa: E402,F401 - registers report

@@ -10,17 +10,22 @@ items) are only ever added to.
 from __future__ import annotations
 
 
+import copy
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, exists, select
 from sqlalchemy.orm import Session
 
+from minutebook.link.normalise import norm_text
 from minutebook.link.people import PeopleIndex
 from minutebook.store.db import sessions
 from minutebook.store.parsed import Failed, ParsedPack
-from minutebook.store.schema import Committee, Council, Document, Pack, Passage
+from minutebook.store.schema import (
+    ActionUpdate, Committee, Correction, Council, Document, Pack, Passage, WorkProgrammePlacement,
+)
 from minutebook.store.schema_base import utcnow
 from minutebook.store.schema_items import (
     Action, ActionStatusEvent, AgendaItem, Attendance, Declaration, KpiObservation, MinuteItem, Minutes,
@@ -93,7 +98,8 @@ def _write_pack(session: Session, parsed: ParsedPack) -> str:
     if pack is not None and pack.extractor_version == parsed.extractor_version:
         return "unchanged"
     status = "inserted" if pack is None else "updated"
-    record = parsed.record
+    # pack.record keeps the extraction as read (corrections are keyed by it); rows get the corrected one
+    record = apply_corrections(session, parsed.sha256, parsed.record)
     council_id = _council(session, record.get("council"))  # type: ignore[arg-type]
     committee_id = _committee(session, council_id, record.get("committee"))  # type: ignore[arg-type]
     if pack is None:
@@ -104,7 +110,7 @@ def _write_pack(session: Session, parsed: ParsedPack) -> str:
         pack.updated_at = utcnow()
     pack.path, pack.file_name = parsed.path, Path(parsed.path).name
     pack.kind, pack.pages, pack.committee_id = parsed.kind, parsed.pages, committee_id
-    pack.extractor_version, pack.record = parsed.extractor_version, record
+    pack.extractor_version, pack.record = parsed.extractor_version, parsed.record
     session.flush()
     ctx = Ctx(session=session, pack=pack, committee_id=committee_id, meeting_id=None,
               meeting_date=to_date(record.get("meeting_date")), people=PeopleIndex(session, council_id))
@@ -165,8 +171,66 @@ def _clear(session: Session, pack_id: int) -> None:
 
 def _prune(session: Session) -> None:
     """Actions/items whose only sightings were the replaced extraction have no evidence left."""
-    session.execute(delete(Action).where(~exists().where(ActionStatusEvent.action_id == Action.id)))
+    # officer entries (an added action's history, an added item's placement) are evidence too
+    session.execute(delete(Action).where(~exists().where(ActionStatusEvent.action_id == Action.id),
+                                         ~exists().where(ActionUpdate.action_id == Action.id)))
     session.execute(delete(WorkProgrammeItem).where(
-        ~exists().where(WorkProgrammeItemEvent.item_id == WorkProgrammeItem.id)))
+        ~exists().where(WorkProgrammeItemEvent.item_id == WorkProgrammeItem.id),
+        ~exists().where(WorkProgrammePlacement.item_id == WorkProgrammeItem.id)))
+
+
+# --- corrections: an officer's fix to an extracted record, kept over re-ingests ---------------
+
+
+def record_key(section: str, entry: dict[str, Any]) -> str:
+    """The stable identity of an extracted record within its pack: what was printed, not a row id."""
+    if section == "actions":
+        return f"{entry.get('meeting_date') or ''}|{entry.get('item') or ''}|{norm_text(entry.get('text') or '')}"
+    rnd = entry.get("_round") or {}
+    return f"{rnd.get('label') or ''}|{rnd.get('date') or ''}|{norm_text(entry.get('title') or '')}"
+
+
+def apply_corrections(session: Session, sha256: str, record: dict[str, Any]) -> dict[str, Any]:
+    """`record` with this pack's stored corrections laid over the records they name."""
+    rows = session.scalars(select(Correction).where(Correction.pack_sha256 == sha256)).all()
+    if not rows:
+        return record
+    fixes = {(c.section, c.record_key): c.fields for c in rows}
+    out = copy.deepcopy(record)
+    for entry in out.get("actions") or []:
+        entry.update(fixes.get(("actions", record_key("actions", entry)), {}))
+    for rnd in out.get("work_programme") or []:
+        for item in rnd.get("items") or []:
+            item.update(fixes.get(("work_programme", record_key("work_programme", {**item, "_round": rnd})), {}))
+    return out
+
+
+def find_entry(record: dict[str, Any], section: str, text: str, session: Session, sha256: str) -> dict[str, Any] | None:
+    """The extracted action whose (possibly corrected) text a stored row carries."""
+    corrected = apply_corrections(session, sha256, record).get(section) or []
+    original = record.get(section) or []
+    for want in (lambda t: t == text, lambda t: norm_text(t) == norm_text(text)):
+        for i, entry in enumerate(corrected):
+            if want(entry.get("text") or ""):
+                return original[i]  # type: ignore[no-any-return]
+    return None
+
+
+def rewrite_corrected(session: Session, pack: Pack) -> None:
+    """Re-write one pack's actions and work programme after a correction, as a re-ingest would."""
+    event_ids = select(WorkProgrammeItemEvent.id).where(WorkProgrammeItemEvent.pack_id == pack.id)
+    session.execute(delete(ActionStatusEvent).where(ActionStatusEvent.pack_id == pack.id))
+    session.execute(delete(WorkProgrammePresenter).where(WorkProgrammePresenter.event_id.in_(event_ids)))
+    session.execute(delete(WorkProgrammeItemEvent).where(WorkProgrammeItemEvent.pack_id == pack.id))
+    session.execute(delete(WorkProgrammeRound).where(WorkProgrammeRound.pack_id == pack.id))
+    session.flush()
+    record = apply_corrections(session, pack.sha256, pack.record)
+    council_id = session.scalar(select(Committee.council_id).where(Committee.id == pack.committee_id))
+    ctx = Ctx(session=session, pack=pack, committee_id=pack.committee_id, meeting_id=pack.meeting_id,
+              meeting_date=to_date(record.get("meeting_date")), people=PeopleIndex(session, council_id))
+    write_actions(ctx, record)
+    write_work_programme(ctx, record)
+    session.flush()
+    _prune(session)
 
 
