@@ -9,6 +9,8 @@ Signals:
   date-named column whose cells parse as dates; status is the status/progress column;
 - the item title: bold lines opening the action cell (a heading over the action), ended by
   a non-bold line, a blank gap, or a bold lead-in line like "The CEO to:";
+- with no date column, the meeting date is a date printed alone just above the table (one
+  table per meeting under its date, as text trackers print it);
 - header rows repeated on the next page are dropped; a row with no item and no date
   continues the action above (a row split across a page break).
 """
@@ -22,7 +24,8 @@ from minutebook.parse.base import Context
 from minutebook.read import Pack
 from minutebook.tables.locate import find_column, is_repeat_header, tables_on
 from minutebook.tables.ruled import CellLine, TableRow
-from minutebook.tables.textcells import join_lines
+from minutebook.tables.pdfpage import read_layout
+from minutebook.tables.textcells import date_only, join_lines
 from minutebook.text.dates import parse_date
 
 HEADER_WORDS = re.compile(r"(?i)\baction|decision")
@@ -32,6 +35,7 @@ STATUS_COL = re.compile(r"(?i)\b(status|progress|update|comment|outcome|position
 DATE_COL = re.compile(r"(?i)\b(date|meeting|entered|raised)")
 ITEM_VALUE = re.compile(r"^(?:[A-Z]{0,3}\d+(?:\.\d+)*[a-z]?)\.?$")
 LEAD_IN = re.compile(r"^[\w&/.'’ -]{1,30}\bto:$")  # "The CEO to:", "EMT to:" introduce the body
+HEADING_GAP = 40.0  # points: a date further above the table heads something else
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 
 
@@ -86,6 +90,19 @@ def _date(text: str) -> str | None:
     return parse_date(text) if text else None
 
 
+def _heading_date(pack: Pack, page: int, top: float) -> str | None:
+    """The date printed alone on the line just above a table starting at `top`."""
+    layout = read_layout(pack.path, page)
+    if layout is None:
+        return None
+    above = [w for w in layout.words if top - HEADING_GAP <= w.bottom <= top + 1]
+    if not above:
+        return None
+    last = max(w.top for w in above)
+    text = " ".join(w.text for w in sorted((w for w in above if abs(w.top - last) < 2), key=lambda w: w.x0))
+    return parse_date(text) if date_only(text) else None
+
+
 def pdf_actions(pack: Pack, ctx: Context) -> list[Action]:
     segs = ctx.segments_of("action_tracker", "actions")
     out: list[Action] = []
@@ -94,6 +111,7 @@ def pdf_actions(pack: Pack, ctx: Context) -> list[Action]:
         cols = _columns(header, [r for r in body if not is_repeat_header(r, header)])
         if cols is None:
             continue
+        heading = None if "date" in cols else _heading_date(pack, table.page, header.top)
         for row in body:
             if is_repeat_header(row, header) or len(row.cells) != len(header.cells):
                 continue
@@ -101,7 +119,7 @@ def pdf_actions(pack: Pack, ctx: Context) -> list[Action]:
             if not cell.lines:
                 continue
             item = row.cells[cols["item"]].text if "item" in cols else None
-            when = _date(row.cells[cols["date"]].text) if "date" in cols else None
+            when = _date(row.cells[cols["date"]].text) if "date" in cols else heading
             status = row.cells[cols["status"]].text if "status" in cols else None
             if out and not item and not when and out[-1].source and out[-1].source.page == table.page - 1:
                 # the rest of a row broken across the page

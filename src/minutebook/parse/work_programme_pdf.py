@@ -10,8 +10,10 @@ Signals:
   sharing a top across all cells); a line with text in the title column only is a wrapped
   title and joins the next line; an item closes at the line holding its key-column cell
   (the column filled on most item lines, e.g. the meeting date: it sits on the last line).
-Objective and presenters are not read from these tables: the workplan's other columns name
-officers and committee dates, not what the schema's `represented_by` means.
+Objective and presenters are read only when the round's header row names those columns
+("Reasons & objective", "Represented by") and each item is a ruled row of its own: then a
+row is an item, its cells the title, the objective and one presenter per printed line.
+Other workplans' columns name officers and committee dates, not what `represented_by` means.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from minutebook.tables.textcells import date_only, join_lines
 from minutebook.text.dates import find_dates, parse_date
 
 ANY_TEXT = re.compile(r"\S")
+OBJECTIVE_COL = re.compile(r"(?i)\b(objective|reasons?|purpose)\b")
+PRESENTER_COL = re.compile(r"(?i)\brepresented\b")
 LINE_TOLERANCE = 2.0  # points: words whose tops differ less are on one printed line
 
 
@@ -92,6 +96,48 @@ def _region_row(layout: PageLayout, heading: TableRow, top: float, bottom: float
     return TableRow(top, bottom, cells, layout.page)
 
 
+def _entries(cell: TableCell) -> list[str]:
+    """One presenter per printed entry: a wider gap than the line pitch separates entries,
+    while a name wrapped onto the next line sits at the pitch and joins it."""
+    lines = [ln for ln in cell.lines if ln.text.strip()]
+    if not lines:
+        return []
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])]
+    pitch = min(gaps) if gaps else 0.0
+    spaced = bool(gaps) and max(gaps) > pitch * 1.25
+    out: list[list[str]] = [[lines[0].text.strip()]]
+    for gap, ln in zip(gaps, lines[1:]):
+        if spaced and gap <= pitch * 1.25:
+            out[-1].append(ln.text.strip())
+        else:
+            out.append([ln.text.strip()])
+    return [join_lines(parts) for parts in out]
+
+
+def _ruled_items(heading: TableRow, rows: list[TableRow], bottom: float,
+                 page: int) -> list[WorkProgrammeItem] | None:
+    """Items as ruled rows under a header naming objective and presenter columns, else None."""
+    names = heading.texts()
+    obj = next((i for i, t in enumerate(names) if i and OBJECTIVE_COL.search(t)), None)
+    who = next((i for i, t in enumerate(names) if i and PRESENTER_COL.search(t)), None)
+    if obj is None or who is None:
+        return None
+    body = [r for r in rows if r.top >= heading.bottom - LINE_TOLERANCE and r.bottom <= bottom + LINE_TOLERANCE
+            and r is not heading and len(r.cells) == len(heading.cells)]
+    if not body:
+        return None
+    items = []
+    for r in body:
+        title = join_lines([ln.text for ln in r.cells[0].lines])
+        if not title:
+            continue
+        objective = join_lines([ln.text for ln in r.cells[obj].lines]) or None
+        people = _entries(r.cells[who])
+        items.append(WorkProgrammeItem(title=title, objective=objective, represented_by=people,
+                                       source=Source(page=page, text=title[:200])))
+    return items
+
+
 def pdf_rounds(pack: Pack, ctx: Context) -> list[WorkProgrammeRound]:
     if pack.kind != "pdf":
         return []
@@ -101,15 +147,19 @@ def pdf_rounds(pack: Pack, ctx: Context) -> list[WorkProgrammeRound]:
         layout = read_layout(pack.path, page)
         if layout is None:
             continue
-        headings = [(row, _round_label(row)) for t in page_tables(layout) for row in t.rows]
+        tables = page_tables(layout)
+        headings = [(row, _round_label(row)) for t in tables for row in t.rows]
         opened = [(row, found) for row, found in headings if found]
+        body_rows = [row for t in tables for row in t.rows]
         if not opened:
             continue
         table_bottom = max(r.bottom for r in layout.hrules)
         for i, (row, (label, when)) in enumerate(opened):
             bottom = opened[i + 1][0].top if i + 1 < len(opened) else table_bottom
             source = Source(page=page, text=label)
-            items = [WorkProgrammeItem(title=t, source=Source(page=page, text=t[:200]))
-                     for t in _band_items(_region_row(layout, row, row.bottom, bottom))]
+            items = _ruled_items(row, body_rows, bottom, page)
+            if items is None:
+                items = [WorkProgrammeItem(title=t, source=Source(page=page, text=t[:200]))
+                         for t in _band_items(_region_row(layout, row, row.bottom, bottom))]
             rounds.append(WorkProgrammeRound(label=label, date=when, items=items, source=source))
     return [r for r in rounds if r.items]
