@@ -10,7 +10,8 @@ Signals:
 - the item title: bold lines opening the action cell (a heading over the action), ended by
   a non-bold line, a blank gap, or a bold lead-in line like "The CEO to:";
 - with no date column, the meeting date is a date printed alone just above the table (one
-  table per meeting under its date, as text trackers print it);
+  table per meeting under its date, as text trackers print it); the same table continued on
+  the next page (its header repeated, no date above) keeps that date;
 - header rows repeated on the next page are dropped; a row with no item and no date
   continues the action above (a row split across a page break).
 """
@@ -106,12 +107,16 @@ def _heading_date(pack: Pack, page: int, top: float) -> str | None:
 def pdf_actions(pack: Pack, ctx: Context) -> list[Action]:
     segs = ctx.segments_of("action_tracker", "actions")
     out: list[Action] = []
+    last: tuple[int, list[str], str | None] = (0, [], None)  # page, header texts, heading date
     for table in tables_on(pack, segs, HEADER_WORDS):
         header, body = table.header, table.rows[1:]
         cols = _columns(header, [r for r in body if not is_repeat_header(r, header)])
         if cols is None:
             continue
         heading = None if "date" in cols else _heading_date(pack, table.page, header.top)
+        if heading is None and "date" not in cols and last[0] == table.page - 1 and last[1] == header.texts():
+            heading = last[2]
+        last = (table.page, header.texts(), heading)
         for row in body:
             if is_repeat_header(row, header) or len(row.cells) != len(header.cells):
                 continue

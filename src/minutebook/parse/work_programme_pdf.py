@@ -32,6 +32,7 @@ from minutebook.text.dates import find_dates, parse_date
 
 ANY_TEXT = re.compile(r"\S")
 OBJECTIVE_COL = re.compile(r"(?i)\b(objective|reasons?|purpose)\b")
+BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u00b7]\s*")
 PRESENTER_COL = re.compile(r"(?i)\brepresented\b")
 LINE_TOLERANCE = 2.0  # points: words whose tops differ less are on one printed line
 
@@ -102,6 +103,15 @@ def _entries(cell: TableCell) -> list[str]:
     lines = [ln for ln in cell.lines if ln.text.strip()]
     if not lines:
         return []
+    if any(BULLET.match(ln.text) for ln in lines):
+        # a bulleted list: each bullet opens an entry, lines without one continue it
+        parts: list[list[str]] = []
+        for ln in lines:
+            if BULLET.match(ln.text) or not parts:
+                parts.append([BULLET.sub("", ln.text).strip()])
+            else:
+                parts[-1].append(ln.text.strip())
+        return [join_lines(p) for p in parts if join_lines(p)]
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:])]
     pitch = min(gaps) if gaps else 0.0
     spaced = bool(gaps) and max(gaps) > pitch * 1.25
@@ -123,7 +133,8 @@ def _ruled_items(heading: TableRow, rows: list[TableRow], bottom: float,
     if obj is None or who is None:
         return None
     body = [r for r in rows if r.top >= heading.bottom - LINE_TOLERANCE and r.bottom <= bottom + LINE_TOLERANCE
-            and r is not heading and len(r.cells) == len(heading.cells)]
+            and r is not heading and len(r.cells) == len(heading.cells)
+            and r.texts()[1:] != names[1:]]  # another (undated) section's header row is no item
     if not body:
         return None
     items = []
@@ -151,15 +162,26 @@ def pdf_rounds(pack: Pack, ctx: Context) -> list[WorkProgrammeRound]:
         headings = [(row, _round_label(row)) for t in tables for row in t.rows]
         opened = [(row, found) for row, found in headings if found]
         body_rows = [row for t in tables for row in t.rows]
+        own_bottom = {id(row): t.rows[-1].bottom for t in tables for row in t.rows}
         if not opened:
             continue
         table_bottom = max(r.bottom for r in layout.hrules)
         for i, (row, (label, when)) in enumerate(opened):
             bottom = opened[i + 1][0].top if i + 1 < len(opened) else table_bottom
             source = Source(page=page, text=label)
-            items = _ruled_items(row, body_rows, bottom, page)
+            # ruled items stay within the heading's own table (an undated section may follow it)
+            items = _ruled_items(row, body_rows, min(bottom, own_bottom[id(row)]), page)
             if items is None:
                 items = [WorkProgrammeItem(title=t, source=Source(page=page, text=t[:200]))
                          for t in _band_items(_region_row(layout, row, row.bottom, bottom))]
             rounds.append(WorkProgrammeRound(label=label, date=when, items=items, source=source))
-    return [r for r in rounds if r.items]
+    # a round's heading repeated at the top of the next page continues that round
+    merged: list[WorkProgrammeRound] = []
+    for r in rounds:
+        prev = merged[-1] if merged else None
+        if (prev and prev.label == r.label and prev.date == r.date and prev.source and r.source
+                and r.source.page == (prev.source.page or 0) + 1 or False):
+            prev.items.extend(r.items)
+        else:
+            merged.append(r)
+    return [r for r in merged if r.items]

@@ -103,6 +103,11 @@ def create_app(db_url: str | None = None) -> FastAPI:
     app.include_router(routes_api.router, prefix=API)
     app.include_router(routes_pages.router)
     app.include_router(routes_source.router)
+    from minutebook.web import auth_pages, routes_edit, routes_edit_api  # noqa: PLC0415 - the officer's side
+
+    app.include_router(routes_edit_api.router, prefix=API)
+    app.include_router(auth_pages.router)
+    app.include_router(routes_edit.router)
     return app
 
 

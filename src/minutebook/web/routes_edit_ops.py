@@ -173,6 +173,13 @@ def correct_action_sighting(db: Session, who: Officer, event_id: int, fields: di
     if entry is None:
         raise EditError("the record this row came from is not in its pack any more", 404)
     clean = {k: _text(v, k, required=k == "text") for k, v in fields.items() if k in ACTION_FIELDS}
+    action = db.get(Action, event.action_id)
+    if action is not None and action.first_pack_id == pack.id:
+        # the action is named by its first printing: keep it the same row when its text is fixed
+        for k in ("text", "item", "item_title"):
+            if k in clean:
+                setattr(action, k, clean[k])
+        action.norm_text = norm_text(action.text)
     return _correct(db, who, pack, "actions", entry, clean, "action", event.action_id)
 
 
