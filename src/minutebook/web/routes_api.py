@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from minutebook.web import queries as Q
@@ -21,7 +21,12 @@ from minutebook.web.search_adapter import SearchUnavailable, hit_dict, run_searc
 T = TypeVar("T")
 DB = Annotated[Session, Depends(get_session)]
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+# Ids and offsets reach SQL: a number past 64 bits cannot be bound (SQLite raises OverflowError,
+# a 500), so the API refuses it as a 422 like any other invalid parameter.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+Offset = Annotated[int, Query(ge=0, le=INT64_MAX, description="rows to skip")]
+RowId = Annotated[int, Path(ge=INT64_MIN, le=INT64_MAX)]
+IdFilter = Annotated[int | None, Query(ge=INT64_MIN, le=INT64_MAX)]
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": S.Error}, 422: {"model": S.Error}}
 
 router = APIRouter(tags=["records"], responses=ERRORS)
@@ -52,25 +57,25 @@ def councils(request: Request, db: DB, limit: Limit = 50, offset: Offset = 0) ->
 
 
 @router.get("/committees", response_model=S.Page[S.Committee])
-def committees(request: Request, db: DB, council: int | None = None, limit: Limit = 50,
+def committees(request: Request, db: DB, council: IdFilter = None, limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
     return paged(request, Q.list_committees(db, council), limit, offset)
 
 
 @router.get("/committees/{committee_id}", response_model=S.Committee)
-def committee(committee_id: int, db: DB) -> dict[str, Any]:
+def committee(committee_id: RowId, db: DB) -> dict[str, Any]:
     rows = [c for c in Q.list_committees(db) if c["id"] == committee_id]
     return found(rows[0] if rows else None, "committee", committee_id)
 
 
 @router.get("/meetings", response_model=S.Page[S.Meeting])
-def meetings(request: Request, db: DB, committee: int | None = None, since: dt.date | None = None,
+def meetings(request: Request, db: DB, committee: IdFilter = None, since: dt.date | None = None,
              until: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return paged(request, Q.list_meetings(db, committee, since, until), limit, offset)
 
 
 @router.get("/meetings/{meeting_id}", response_model=S.MeetingDetail)
-def meeting(meeting_id: int, db: DB) -> dict[str, Any]:
+def meeting(meeting_id: RowId, db: DB) -> dict[str, Any]:
     row = found(Q.meeting(db, meeting_id), "meeting", meeting_id)
     row["agenda"] = Q.agenda_items(db, meeting=meeting_id)
     row["documents"] = Q.documents(db, meeting=meeting_id)
@@ -79,61 +84,61 @@ def meeting(meeting_id: int, db: DB) -> dict[str, Any]:
 
 
 @router.get("/documents", response_model=S.Page[S.Document])
-def documents(request: Request, db: DB, meeting: int | None = None, pack: int | None = None, limit: Limit = 50,
+def documents(request: Request, db: DB, meeting: IdFilter = None, pack: IdFilter = None, limit: Limit = 50,
               offset: Offset = 0) -> dict[str, Any]:
     return paged(request, Q.documents(db, meeting, pack), limit, offset)
 
 
 @router.get("/agenda-items", response_model=S.Page[S.AgendaItem])
-def agenda_items(request: Request, db: DB, meeting: int | None = None, limit: Limit = 50,
+def agenda_items(request: Request, db: DB, meeting: IdFilter = None, limit: Limit = 50,
                  offset: Offset = 0) -> dict[str, Any]:
     return paged(request, Q.agenda_items(db, meeting), limit, offset)
 
 
 @router.get("/minutes", response_model=S.Page[S.MinutesSummary])
-def minutes(request: Request, db: DB, meeting: int | None = None, limit: Limit = 50,
+def minutes(request: Request, db: DB, meeting: IdFilter = None, limit: Limit = 50,
             offset: Offset = 0) -> dict[str, Any]:
     return paged(request, Q.minutes_list(db, meeting), limit, offset)
 
 
 @router.get("/minutes/{minutes_id}", response_model=S.MinutesDetail)
-def minutes_one(minutes_id: int, db: DB) -> dict[str, Any]:
+def minutes_one(minutes_id: RowId, db: DB) -> dict[str, Any]:
     return found(Q.minutes_full(db, minutes_id), "minutes", minutes_id)
 
 
 @router.get("/actions", response_model=S.Page[S.Action])
-def actions(request: Request, db: DB, committee: int | None = None, meeting: int | None = None,
+def actions(request: Request, db: DB, committee: IdFilter = None, meeting: IdFilter = None,
             status: Literal["open", "done"] | None = None, q: str | None = Query(None, max_length=200),
             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return paged(request, QI.actions(db, committee, meeting, status, q), limit, offset)
 
 
 @router.get("/actions/{action_id}", response_model=S.Action)
-def action(action_id: int, db: DB) -> dict[str, Any]:
+def action(action_id: RowId, db: DB) -> dict[str, Any]:
     rows = QI.actions(db, action_id=action_id)
     return found(rows[0] if rows else None, "action", action_id)
 
 
 @router.get("/work-programme", response_model=list[S.WorkProgramme])
-def work_programme(db: DB, committee: int | None = None) -> list[dict[str, Any]]:
+def work_programme(db: DB, committee: IdFilter = None) -> list[dict[str, Any]]:
     return QI.work_programme(db, committee)
 
 
 @router.get("/kpis", response_model=S.Page[S.Kpi])
-def kpis(request: Request, db: DB, committee: int | None = None, meeting: int | None = None, limit: Limit = 50,
+def kpis(request: Request, db: DB, committee: IdFilter = None, meeting: IdFilter = None, limit: Limit = 50,
          offset: Offset = 0) -> dict[str, Any]:
     return paged(request, QI.kpis(db, committee, meeting=meeting), limit, offset)
 
 
 @router.get("/kpis/{kpi_id}", response_model=S.Kpi)
-def kpi(kpi_id: int, db: DB) -> dict[str, Any]:
+def kpi(kpi_id: RowId, db: DB) -> dict[str, Any]:
     rows = QI.kpis(db, indicator_id=kpi_id)
     return found(rows[0] if rows else None, "indicator", kpi_id)
 
 
 @router.get("/search", response_model=S.SearchPage, responses={503: {"model": S.Error}})
 def search(request: Request, db: DB, q: str = Query(..., min_length=1, max_length=500),
-           committee: str | None = None, kind: str | None = None, year: int | None = None,
+           committee: str | None = None, kind: str | None = None, year: Annotated[int | None, Query(ge=1, le=9999)] = None,
            since: dt.date | None = None, limit: Annotated[int, Query(ge=1, le=100)] = 20,
            offset: Offset = 0) -> dict[str, Any]:
     try:
