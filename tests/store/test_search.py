@@ -166,3 +166,26 @@ def test_reingest_update_and_delete_keep_the_index_right(engine: Engine) -> None
         s.execute(delete(Pack))
     assert _search(engine, "quarry").total == 0
     _fts_ok(engine)
+
+
+def test_capped_candidates_give_a_lower_bound_total_and_partial_facets(stocked: Engine,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past CANDIDATES matches of a kind the total is a flagged lower bound (issue 8); under it
+    everything stays exact. The cap is lowered to 2 so five "library" matches overflow it."""
+    from minutebook.search import engine as search_engine
+
+    exact = _search(stocked, "library")
+    assert exact.total == 5 and not exact.total_is_estimate and not exact.facets_are_partial
+    monkeypatch.setattr(search_engine, "CANDIDATES", 2)
+    capped = _search(stocked, "library", limit=2)
+    assert capped.total_is_estimate and capped.facets_are_partial
+    assert len(capped.hits) == 2 and 2 <= capped.total <= exact.total  # a lower bound, never more
+    assert sum(f.count for f in capped.facets["kind"]) == capped.total
+    assert {f.value: f.count for f in capped.facets["kind"]}["passage"] == 2
+    # a page past the cap widens the candidates, so every match is still reachable by paging
+    deep = _search(stocked, "library", limit=2, offset=4)
+    assert deep.total == 5 and not deep.total_is_estimate and len(deep.hits) == 1
+    assert deep.hits[0].id == exact.hits[4].id and deep.hits[0].kind == exact.hits[4].kind
+    # a filter applies before the cap: the one Cabinet match is found and counted exactly
+    cabinet = _search(stocked, "library", committee="cabinet")
+    assert cabinet.total == 1 and not cabinet.total_is_estimate

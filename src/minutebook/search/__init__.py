@@ -41,7 +41,7 @@ class Facet:
 @dataclass(slots=True)
 class SearchResult:
     query: str
-    total: int  # hits matching, before paging
+    total: int  # hits matching, before paging (a lower bound when total_is_estimate)
     hits: list[Hit] = field(default_factory=list)
     # facet name ("committee", "kind", "year") -> counts over all matching hits
     facets: dict[str, list[Facet]] = field(default_factory=dict)
@@ -50,6 +50,11 @@ class SearchResult:
     match: Literal["all", "any"] = "all"
     # facet name -> facet value -> its id, where the value has one (committee names -> committee ids)
     facet_ids: dict[str, dict[str, int]] = field(default_factory=dict)
+    # added for issue 8 (additive): True when more matched than the engine counts (CANDIDATES
+    # per kind, newest first): `total` is then a lower bound ("1,000+"), the facets count those
+    # candidates only and the hits are the best-ranked of them
+    total_is_estimate: bool = False
+    facets_are_partial: bool = False
 
 
 from minutebook.search.engine import search  # noqa: E402 - needs the classes above

@@ -36,12 +36,22 @@ class PgBackend:
             self.params[f"t{i}"] = " ".join(term.words)
         self.tsquery = "(" + (" || " if any_term else " && ").join(parts) + ")"
 
-    def branch(self, kind: str) -> tuple[str, dict[str, Any]]:
+    def branch(self, kind: str, where: list[str]) -> tuple[str, dict[str, Any]]:
+        """The newest :depth matches of `kind` passing `where` ("{committee}" stands for the
+        hit's committee column), with score, committee, meeting, date and year."""
         table, joins, committee, meeting = _FROM[kind]
-        sql = (f"SELECT '{kind}' AS kind, x.id AS id, "
-               f"ts_rank_cd(x.search_tsv, {self.tsquery}, {RANK_NORMALISATION}) AS score, "
-               f"{committee} AS committee_id, {meeting} AS meeting_id FROM {table} x {joins} "
-               f"WHERE x.search_tsv @@ {self.tsquery}")
+        extra = "".join(f" AND {w.replace('{committee}', committee)}" for w in where)
+        # The GIN index finds the matches and the inner LIMIT stops the heap scan after :depth
+        # of them, in table order (roughly oldest first): a bitmap scan cannot return newest-
+        # first without fetching every match's row, which was most of the cost of a common
+        # word. ts_rank_cd then reads only those rows' tsvectors (in the outer select).
+        sql = (f"SELECT '{kind}' AS kind, c.id AS id, "
+               f"ts_rank_cd(c.search_tsv, {self.tsquery}, {RANK_NORMALISATION}) AS score, "
+               f"c.committee_id, c.meeting_id, mt.date AS mdate, {self.year('mt.date')} AS year "
+               f"FROM (SELECT x.id, x.search_tsv, {committee} AS committee_id, {meeting} AS meeting_id "
+               f"FROM {table} x {joins} LEFT JOIN meeting mt ON mt.id = {meeting} "
+               f"WHERE x.search_tsv @@ {self.tsquery}{extra} LIMIT :depth) AS c "
+               f"LEFT JOIN meeting mt ON mt.id = c.meeting_id")
         return sql, self.params
 
     @staticmethod

@@ -28,12 +28,19 @@ class SqliteBackend:
     def __init__(self, terms: list[Term], any_term: bool) -> None:
         self.match = fts5_query(terms, any_term)
 
-    def branch(self, kind: str) -> tuple[str, dict[str, Any]]:
+    def branch(self, kind: str, where: list[str]) -> tuple[str, dict[str, Any]]:
+        """The newest :depth matches of `kind` passing `where` ("{committee}" stands for the
+        hit's committee column), with score, committee, meeting, date and year."""
         table, joins, committee, meeting = _FROM[kind]
         fts = f"{table}_fts"
+        extra = "".join(f" AND {w.replace('{committee}', committee)}" for w in where)
+        # ORDER BY rowid DESC is consumed by FTS5 itself, which walks its doclists newest-first
+        # and stops at the LIMIT, so bm25 runs on :depth rows only, never on every match.
         # bm25() is "lower is better" (negative); negate so higher is better like ts_rank_cd
         sql = (f"SELECT '{kind}' AS kind, x.id AS id, -bm25({fts}) AS score, {committee} AS committee_id, "
-               f"{meeting} AS meeting_id FROM {fts} {joins} WHERE {fts} MATCH :fts")
+               f"{meeting} AS meeting_id, mt.date AS mdate, {self.year('mt.date')} AS year "
+               f"FROM {fts} {joins} LEFT JOIN meeting mt ON mt.id = {meeting} "
+               f"WHERE {fts} MATCH :fts{extra} ORDER BY {fts}.rowid DESC LIMIT :depth")
         return sql, {"fts": self.match}
 
     @staticmethod

@@ -148,4 +148,5 @@ def search(request: Request, db: DB, q: str = Query(..., min_length=1, max_lengt
         raise HTTPException(503, str(exc)) from exc
     return {"query": result.query, "items": [hit_dict(h) for h in result.hits], "total": result.total,
             "limit": limit, "offset": offset, **page_links(request, result.total, limit, offset),
-            "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in result.facets.items()}}
+            "facets": {k: [{"value": f.value, "count": f.count} for f in v] for k, v in result.facets.items()},
+            "total_is_estimate": result.total_is_estimate, "facets_are_partial": result.facets_are_partial}

@@ -264,3 +264,5 @@ class SearchFacet(BaseModel):
 class SearchPage(Page[SearchHit]):
     query: str
     facets: dict[str, list[SearchFacet]]
+    total_is_estimate: bool = Field(False, description="more matched than are counted: total is a lower bound")
+    facets_are_partial: bool = Field(False, description="facets count the first matches only (see total_is_estimate)")
