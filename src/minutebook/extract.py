@@ -11,6 +11,7 @@ from minutebook.models import PackRecord
 from minutebook.parse import PARSERS, Context
 from minutebook.read import Pack, read_pack
 from minutebook.segment import segment
+from minutebook.tables.pdfpage import release as release_tables
 
 REPORT = "please report it with the file"
 
@@ -21,6 +22,15 @@ def extract_pack(pack: Pack) -> PackRecord:
     Returns a schema-valid record or raises a MinutebookError: a bug in any stage on odd
     input must name the file and the stage, never escape as a traceback.
     """
+    try:
+        return _extract(pack)
+    finally:
+        # the table layer keeps the PDF open between the pages its parsers ask for; close it
+        # here, or it stays open (with up to 64 pages of words cached) until the next pack
+        release_tables()
+
+
+def _extract(pack: Pack) -> PackRecord:
     if not any(line.text for line in pack.lines):
         raise InputError(pack.path, "has no text", "give a pack with text in it")
     try:

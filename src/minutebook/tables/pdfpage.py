@@ -237,6 +237,14 @@ def read_layout(path: str, page_number: int) -> PageLayout | None:
             return None
 
 
+def release() -> None:
+    """Close the kept document and drop the cached layouts: called when an extraction ends,
+    so nothing of one pack (an open pdfium document, up to 64 pages of words) outlives it."""
+    with _DOCUMENT.lock:
+        _DOCUMENT.close()
+    read_layout.cache_clear()
+
+
 def has_rules(path: str, page_number: int, minimum: int = 4) -> bool:
     layout = read_layout(path, page_number)
     return layout is not None and len(layout.vrules) >= minimum and len(layout.hrules) >= 2
