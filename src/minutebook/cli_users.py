@@ -12,17 +12,28 @@ DB_HELP = f"Database URL or SQLite file (default: $MINUTEBOOK_DB or ./{DEFAULT_D
 
 @cli.group()
 def user() -> None:
-    """Officer accounts: add users and API tokens."""
+    """Officer accounts: add users and API tokens.
+
+    Example:
+
+        minutebook user add olive --role officer
+    """
 
 
 @user.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["officer", "admin"]), default="officer", show_default=True)
+@click.option("--role", type=click.Choice(["officer", "admin"]), default="officer", show_default=True,
+              help="officer edits records; admin also manages accounts.")
 @click.option("--password", default=None, help="Otherwise prompted for (hidden, twice); or $MINUTEBOOK_PASSWORD.",
               envvar="MINUTEBOOK_PASSWORD")
 @click.option("--db", "db_url", default=None, metavar="URL", help=DB_HELP)
 def user_add(name: str, role: str, password: str | None, db_url: str | None) -> None:
-    """Add the account NAME; the password is stored as an argon2 hash."""
+    """Add the account NAME; the password is stored as an argon2 hash.
+
+    Example:
+
+        minutebook user add olive --role officer --db minutebook.db
+    """
     from minutebook.store.db import open_db, sessions  # noqa: PLC0415 - keep --help fast
     from minutebook.web.auth import AuthError, create_user  # noqa: PLC0415
 
@@ -42,7 +53,12 @@ def user_add(name: str, role: str, password: str | None, db_url: str | None) -> 
 @user.command("list")
 @click.option("--db", "db_url", default=None, metavar="URL", help=DB_HELP)
 def user_list(db_url: str | None) -> None:
-    """List the accounts."""
+    """List the accounts.
+
+    Example:
+
+        minutebook user list --db minutebook.db
+    """
     from sqlalchemy import select  # noqa: PLC0415
 
     from minutebook.store.db import open_db, sessions  # noqa: PLC0415
@@ -60,7 +76,12 @@ def user_list(db_url: str | None) -> None:
 @click.option("--label", default=None, help="What the token is for.")
 @click.option("--db", "db_url", default=None, metavar="URL", help=DB_HELP)
 def user_token(name: str, label: str | None, db_url: str | None) -> None:
-    """Make an API token for NAME (printed once: send it as `Authorization: Bearer TOKEN`)."""
+    """Make an API token for NAME (printed once: send it as `Authorization: Bearer TOKEN`).
+
+    Example:
+
+        minutebook user token olive --label "tracker sync script"
+    """
     from sqlalchemy import select  # noqa: PLC0415
 
     from minutebook.store.db import open_db, sessions  # noqa: PLC0415
