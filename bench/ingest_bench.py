@@ -1,55 +1,152 @@
-"""Ingest throughput (packs/s, pages/s) vs raw pypdfium2 text extraction of the same PDFs."""
+"""Ingest throughput against raw pypdfium2 extraction of the same PDFs, and worker scaling.
+
+Baselines (same run, same files): pypdfium2 plain page text (`get_text_range`), and pypdfium2
+text segments with their boxes (`count_rects` / `get_rect` / `get_text_bounded`) - the words
+and coordinates the reader needs at the least, so "ingest >= 0.5x" of it is the goal.
+Each ingest runs in a fresh interpreter so its peak RSS (writer, and parse workers) is its own.
+"""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import Figure
 
+GOAL_RATIO_WORDS = 0.5
+GOAL_PAGES_PER_CORE = 200.0
+GOAL_SPEEDUP = 1.8
 
-def raw_pdfium(pdfs: list[Path], rounds: int = 3) -> tuple[float, float]:
-    """Baseline: open each PDF and pull every page's text with pypdfium2, nothing else."""
+
+@dataclass(slots=True)
+class Raw:
+    text_pps: float  # pages/s, plain text
+    words_pps: float  # pages/s, text segments with boxes
+
+
+def raw_pdfium(pdfs: list[Path], rounds: int = 3) -> Raw:
+    """Both baselines: open each PDF and pull every page's text (or segments), nothing else."""
     import pypdfium2 as pdfium
+
+    def run(words: bool) -> float:
+        pages = 0
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for path in pdfs:
+                doc = pdfium.PdfDocument(path)
+                for page in doc:
+                    tp = page.get_textpage()
+                    if words:
+                        for i in range(tp.count_rects()):
+                            tp.get_text_bounded(*tp.get_rect(i))
+                    else:
+                        tp.get_text_range()
+                    tp.close()
+                    page.close()
+                    pages += 1
+                doc.close()
+        return pages / (time.perf_counter() - t0)
+
+    return Raw(text_pps=run(False), words_pps=run(True))
+
+
+def extract_pps(pdfs: list[Path], rounds: int = 2) -> float:
+    """pages/s of `extract()` (read, segment, parse) in this one process: the per-core figure."""
+    from minutebook.extract import extract
 
     pages = 0
     t0 = time.perf_counter()
     for _ in range(rounds):
         for path in pdfs:
-            doc = pdfium.PdfDocument(path)
-            for page in doc:
-                tp = page.get_textpage()
-                tp.get_text_range()
-                tp.close()
-                page.close()
-                pages += 1
-            doc.close()
-    seconds = time.perf_counter() - t0
-    return pages / seconds, rounds * len(pdfs) / seconds  # pages/s, packs (files)/s
+            pages += extract(path).pages or 0
+    return pages / (time.perf_counter() - t0)
 
 
-def ingest_files(url: str, files: list[Path], workers: int) -> tuple[float, int, int, int]:
-    """Seconds, packs stored, pages, failures for one `ingest` of `files` into a fresh database."""
-    from minutebook.store.batch import ingest_paths
-    from minutebook.store.db import open_db
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from minutebook.store.batch import ingest_paths
+from minutebook.store.db import open_db
+url, workers, listing = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+files = [Path(p) for p in Path(listing).read_text().splitlines()]
+engine = open_db(url)
+t0 = time.perf_counter()
+report = ingest_paths(engine, files, workers=workers)
+seconds = time.perf_counter() - t0
+engine.dispose()
+print(json.dumps({"seconds": seconds, "stored": report.count("inserted"), "failed": report.count("failed"),
+                  "pages": sum(o.pages or 0 for o in report.outcomes),
+                  "writer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
 
-    engine = open_db(url)
-    t0 = time.perf_counter()
-    report = ingest_paths(engine, files, workers=workers)
-    seconds = time.perf_counter() - t0
-    engine.dispose()
-    pages = sum(o.pages or 0 for o in report.outcomes)
-    return seconds, report.count("inserted"), pages, report.count("failed")
+
+@dataclass(slots=True)
+class Run:
+    seconds: float
+    stored: int
+    failed: int
+    pages: int
+    writer_mb: float
+    worker_mb: float
+
+    @property
+    def packs_per_s(self) -> float:
+        return self.stored / self.seconds
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds
 
 
-def ingest_figures(label: str, url: str, files: list[Path], workers: int, raw: tuple[float, float]) -> list[Figure]:
-    raw_pps, raw_files = raw
-    seconds, stored, pages, failed = ingest_files(url, files, workers)
-    if failed:
-        print(f"  ({label}: {failed} files failed to ingest)")
-    return [
-        Figure(f"ingest {label}: packs/s ({stored} packs)", stored / seconds, "packs/s",
-               "raw pypdfium2 text, PDFs/s", raw_files),
-        Figure(f"ingest {label}: pages/s ({pages} pages)", pages / seconds, "pages/s",
-               "raw pypdfium2 text, pages/s", raw_pps),
+def ingest_run(url: str, files: list[Path], workers: int) -> Run:
+    """One `ingest` of `files` into the (fresh) database at `url`, in a fresh interpreter."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(str(f) for f in files))
+    done = subprocess.run([sys.executable, "-c", CHILD, url, str(workers), listing.name],
+                          capture_output=True, text=True, check=False)
+    Path(listing.name).unlink(missing_ok=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"ingest into {url.split('@')[-1]} failed: {done.stderr.strip()[-600:]}")
+    run = Run(**json.loads(done.stdout.strip().splitlines()[-1]))
+    if run.failed:
+        print(f"  ({run.failed} files failed to ingest)")
+    return run
+
+
+def pdf_figures(pdfs: list[Path], url: str, raw: Raw) -> tuple[list[Figure], Run]:
+    """(1): extract and ingest of the real fixture PDFs vs the raw words+coords baseline."""
+    pps = extract_pps(pdfs)
+    run = ingest_run(url, pdfs, workers=1)
+    figures = [
+        Figure("extract fixture PDFs, 1 process: pages/s", pps, "pages/s",
+               "raw pypdfium2 words+coords, pages/s", raw.words_pps,
+               f">= {GOAL_PAGES_PER_CORE:.0f} pages/s per core", pps >= GOAL_PAGES_PER_CORE),
+        Figure("extract fixture PDFs, 1 process: pages/s", pps, "pages/s",
+               "raw pypdfium2 text, pages/s", raw.text_pps),
+        Figure(f"ingest fixture PDFs -> SQLite, 1 worker ({run.pages} p)", run.pages_per_s, "pages/s",
+               "raw pypdfium2 words+coords, pages/s", raw.words_pps,
+               f"ratio >= {GOAL_RATIO_WORDS}", run.pages_per_s / raw.words_pps >= GOAL_RATIO_WORDS),
+        Figure(f"ingest fixture PDFs -> SQLite, 1 worker ({run.pages} p)", run.pages_per_s, "pages/s",
+               "raw pypdfium2 text, pages/s", raw.text_pps),
     ]
+    return figures, run
+
+
+def scaling_figures(label: str, urls: tuple[str, str], files: list[Path], workers: int) -> tuple[list[Figure], Run]:
+    """(2): the corpus ingested with 1 and with `workers` workers into two fresh databases."""
+    one = ingest_run(urls[0], files, 1)
+    many = ingest_run(urls[1], files, workers)
+    figures = [
+        Figure(f"ingest corpus -> {label}, 1 worker ({one.stored} packs)", one.packs_per_s, "packs/s",
+               "(reference)", one.packs_per_s),
+        Figure(f"ingest corpus -> {label}, {workers} workers", many.packs_per_s, "packs/s",
+               f"same, 1 worker: packs/s", one.packs_per_s,
+               f"speed-up >= {GOAL_SPEEDUP}x", many.packs_per_s / one.packs_per_s >= GOAL_SPEEDUP),
+    ]
+    return figures, many

@@ -1,4 +1,4 @@
-"""Timing helpers and the figure table every bench prints: value, baseline, ratio."""
+"""Timing helpers and the figure table every bench prints: value, baseline, ratio, goal."""
 
 from __future__ import annotations
 
@@ -15,14 +15,17 @@ class Figure:
     unit: str
     baseline_name: str
     baseline: float
+    goal: str = ""  # the issue's goal for this figure, in words ("ratio >= 0.5")
+    met: bool | None = None  # None: no goal on this line
 
     @property
     def ratio(self) -> float:
         return self.value / self.baseline if self.baseline else float("nan")
 
     def line(self) -> str:
-        return (f"{self.name:<52} {self.value:>11.3f} {self.unit:<7} | {self.baseline_name:<36} "
-                f"{self.baseline:>11.3f} | ratio {self.ratio:>9.2f}")
+        verdict = "" if self.met is None else f" | GOAL {self.goal}: {'PASS' if self.met else 'MISS'}"
+        return (f"{self.name:<50} {self.value:>10.2f} {self.unit:<7} | {self.baseline_name:<34} "
+                f"{self.baseline:>10.2f} | ratio {self.ratio:>8.2f}{verdict}")
 
 
 def percentile(samples: list[float], q: float) -> float:

@@ -26,16 +26,32 @@ def test_generated_packs_are_distinct_text_packs(tmp_path: Path) -> None:
 
 
 def test_bench_figures_on_a_tiny_corpus(tmp_path: Path) -> None:
+    """Every bench piece on tiny inputs: figures with baselines, goals that print PASS/MISS,
+    the bulk loader (its copies are found by the real index) and the big-PDF builder."""
     sys.path.insert(0, str(ROOT))
     try:
-        from bench.ingest_bench import ingest_figures, raw_pdfium
+        from bench.bulk import grow_passages
+        from bench.ingest_bench import pdf_figures, raw_pdfium, scaling_figures
+        from bench.rss import big_pdf, extract_rss
         from bench.search_bench import search_figures
     finally:
         sys.path.remove(str(ROOT))
-    raw = raw_pdfium([p for p in SMALL if p.suffix == ".pdf"], rounds=1)
-    files = generate_corpus(tmp_path / "corpus", 6, fixtures=SMALL)
-    url = f"sqlite:///{tmp_path / 'b.db'}"
-    figures = ingest_figures("corpus", url, files, 1, raw) + search_figures("sqlite", url, rounds=1)
-    assert len(figures) == 4
+    pdfs = [p for p in SMALL if p.suffix == ".pdf"]
+    raw = raw_pdfium(pdfs, rounds=1)
+    assert raw.text_pps > 0 and raw.words_pps > 0
+    figures, _ = pdf_figures(pdfs, f"sqlite:///{tmp_path / 'p.db'}", raw)
+    files = generate_corpus(tmp_path / "corpus", 4, fixtures=SMALL)
+    urls = (f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}")
+    out, run = scaling_figures("SQLite", urls, files, 2)
+    figures += out
+    assert run.stored == 4 and run.writer_mb > 0
+    before = search_figures("sqlite", urls[1], rounds=1)[0]
+    n, _ = grow_passages(urls[1], 3 * int(before.name.split("(")[1].split()[0]))
+    figures += search_figures("sqlite", urls[1], rounds=1)
+    assert f"({n} passages)" in figures[-1].name
     assert all(f.value > 0 and f.baseline > 0 for f in figures)
-    assert "ratio" in figures[0].line()
+    assert all("ratio" in f.line() for f in figures)
+    assert any(f.line().endswith(("PASS", "MISS")) for f in figures)
+    pdf = big_pdf(pdfs, 5, tmp_path / "big.pdf")
+    out_rss = extract_rss(pdf)
+    assert out_rss["pages"] == 5 and out_rss["maxrss_mb"] > 0
