@@ -82,7 +82,7 @@ def municipal_year(day: dt.date) -> tuple[dt.date, str]:
 
 def find_committee(db: Session, name_or_id: str) -> Committee:
     """By id, exact name, or a unique case-insensitive part of the name."""
-    if name_or_id.isdigit() and (found := db.get(Committee, int(name_or_id))) is not None:
+    if name_or_id.isascii() and name_or_id.isdecimal() and len(name_or_id) < 18 and (found := db.get(Committee, int(name_or_id))) is not None:
         return found
     exact = db.scalars(select(Committee).where(Committee.name == name_or_id)).all()
     if len(exact) == 1:

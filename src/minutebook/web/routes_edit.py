@@ -109,7 +109,7 @@ def post_correct(request: Request, action_id: int, db: DB, officer: MaybeOfficer
     who = _writer(officer, csrf_token)
     fields = {"text": text, "status": status, "item": item, "item_title": item_title}
     return _action_post(request, db, action_id, who, lambda: ops.correct_action_sighting(
-        db, who, int(event_id or 0), fields))
+        db, who, int(event_id) if event_id.isascii() and event_id.isdecimal() and len(event_id) < 18 else 0, fields))
 
 
 def _committee(db: Session, committee_id: int) -> Committee:
@@ -140,7 +140,7 @@ def new_action(request: Request, committee_id: int, db: DB, officer: MaybeOffice
     who = _writer(officer, csrf_token)
     c = _committee(db, committee_id)
     try:
-        meeting = db.get(Meeting, int(meeting_id)) if meeting_id.isdigit() else None
+        meeting = db.get(Meeting, int(meeting_id)) if meeting_id.isascii() and meeting_id.isdecimal() and len(meeting_id) < 18 else None
         if meeting is None or meeting.committee_id != c.id:
             raise ops.EditError("choose one of this committee's meetings")
         action = ops.add_action(db, who, meeting.id, text, item, item_title, owner, _date(due, "due date"))

@@ -6,22 +6,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from minutebook.store.schema import AuditEvent
 from minutebook.web import routes_edit_ops as ops
+from minutebook.web import schemas as S
 from minutebook.web.app import get_session
 from minutebook.web.auth import Writer
+from minutebook.web.routes_api import INT64_MAX, RowId
 
 DB = Annotated[Session, Depends(get_session)]
-router = APIRouter(tags=["officer"])
+# ids reach SQL: past 64 bits SQLite cannot bind them (a 500), so they are refused as 422
+Id = Annotated[int, Field(ge=1, le=INT64_MAX)]
+Index = Annotated[int, Field(ge=0, le=100_000)]
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": S.Error} for code in (401, 403, 404, 422)}
+router = APIRouter(tags=["officer"], responses=ERRORS)
 
 
 class NewAction(BaseModel):
-    meeting_id: int
+    meeting_id: Id
     text: str = Field(min_length=1, max_length=5000)
     item: str | None = None
     item_title: str | None = None
@@ -41,7 +47,7 @@ class Close(BaseModel):
 
 
 class NewItem(BaseModel):
-    committee_id: int
+    committee_id: Id
     title: str = Field(min_length=1, max_length=500)
     round_label: str | None = None
     round_date: dt.date | None = None
@@ -56,7 +62,7 @@ class Placement(BaseModel):
 
 
 class ActionCorrection(BaseModel):
-    event_id: int
+    event_id: Id
     text: str | None = None
     status: str | None = None
     item: str | None = None
@@ -64,9 +70,9 @@ class ActionCorrection(BaseModel):
 
 
 class WpCorrection(BaseModel):
-    pack_id: int
-    round_index: int
-    item_index: int
+    pack_id: Id
+    round_index: Index
+    item_index: Index
     title: str | None = None
     objective: str | None = None
     represented_by: list[str] | None = None
@@ -90,13 +96,13 @@ def api_add_action(body: NewAction, db: DB, who: Writer) -> dict[str, Any]:
 
 
 @router.post("/actions/{action_id}/updates", status_code=201)
-def api_status(action_id: int, body: StatusUpdate, db: DB, who: Writer) -> dict[str, Any]:
+def api_status(action_id: RowId, body: StatusUpdate, db: DB, who: Writer) -> dict[str, Any]:
     u = _run(db, lambda: ops.update_status(db, who, action_id, body.status, body.note, body.owner, body.due))
     return {"id": u.id, "action_id": action_id, "status": u.status}
 
 
 @router.post("/actions/{action_id}/close", status_code=201)
-def api_close(action_id: int, body: Close, db: DB, who: Writer) -> dict[str, Any]:
+def api_close(action_id: RowId, body: Close, db: DB, who: Writer) -> dict[str, Any]:
     u = _run(db, lambda: ops.close_action(db, who, action_id, body.evidence))
     return {"id": u.id, "action_id": action_id, "status": u.status, "closed": True}
 
@@ -109,7 +115,7 @@ def api_add_item(body: NewItem, db: DB, who: Writer) -> dict[str, Any]:
 
 
 @router.post("/wp-items/{item_id}/placements", status_code=201)
-def api_place(item_id: int, body: Placement, db: DB, who: Writer) -> dict[str, Any]:
+def api_place(item_id: RowId, body: Placement, db: DB, who: Writer) -> dict[str, Any]:
     p = _run(db, lambda: ops.place_wp_item(db, who, item_id, body.status, body.round_label, body.round_date))
     return {"id": p.id, "item_id": item_id, "status": p.status}
 
@@ -129,7 +135,8 @@ def api_correct_wp(body: WpCorrection, db: DB, who: Writer) -> dict[str, Any]:
 
 
 @router.get("/audit")
-def api_audit(db: DB, entity: str, entity_id: int) -> list[dict[str, Any]]:
+def api_audit(db: DB, entity: Annotated[str, Query(max_length=30)],
+              entity_id: Annotated[int, Query(ge=1, le=INT64_MAX)]) -> list[dict[str, Any]]:
     """The audit trail of one record (public, like every read)."""
     rows = db.scalars(select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
                       .order_by(AuditEvent.id))
