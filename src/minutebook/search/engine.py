@@ -219,7 +219,10 @@ def _provenance(session: Session, by_kind: dict[str, list[int]]) -> dict[tuple[s
             Action.id.in_(ids))
         for r in session.execute(q):
             located[("action", r[0])] = (r[1], None, r[2], r[3], r[4])
-    packs = {v[0] for v in located.values() if v[0] is not None}
+    # only resolutions and actions need their pack's documents (to find the one they fall in);
+    # a passage knows its document. Loading every document of every pack on the page was the
+    # largest part of a search's Python time.
+    packs = {v[0] for v in located.values() if v[0] is not None and v[1] is None}
     docs: dict[int, list[Any]] = {}
     kinds: dict[int, str | None] = {}
     if packs:
@@ -228,7 +231,11 @@ def _provenance(session: Session, by_kind: dict[str, list[int]]) -> dict[tuple[s
                                         Document.start_line).where(Document.pack_id.in_(packs))
                                  .order_by(Document.pack_id, Document.position)):
             docs.setdefault(d.pack_id, []).append(d)
-    titles = {d.id: d.title for ds in docs.values() for d in ds}
+    known = {v[1] for v in located.values() if v[1] is not None}
+    passage_titles: dict[int, str | None] = {}
+    if known:
+        passage_titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(known))).all())
+    titles = {**passage_titles, **{d.id: d.title for ds in docs.values() for d in ds}}
     out: dict[tuple[str, int], Where] = {}
     for key, (pack_id, doc_id, page, line, plain) in located.items():
         if doc_id is None and pack_id is not None:
