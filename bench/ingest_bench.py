@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import Figure
+from bench.rss import PEAK
 
 GOAL_RATIO_WORDS = 0.5
 GOAL_PAGES_PER_CORE = 200.0
@@ -67,7 +68,8 @@ def extract_pps(pdfs: list[Path], rounds: int = 2) -> float:
     return pages / (time.perf_counter() - t0)
 
 
-CHILD = """
+# the writer's peak is VmHWM (see bench/rss.py); the workers' is ru_maxrss of the children
+CHILD = PEAK + """
 import json, resource, sys, time
 from pathlib import Path
 from minutebook.store.batch import ingest_paths
@@ -81,7 +83,7 @@ seconds = time.perf_counter() - t0
 engine.dispose()
 print(json.dumps({"seconds": seconds, "stored": report.count("inserted"), "failed": report.count("failed"),
                   "pages": sum(o.pages or 0 for o in report.outcomes),
-                  "writer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "writer_mb": peak_mb(),
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 

@@ -13,13 +13,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-CHILD = """
-import json, resource, sys, time
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork+exec, so a child started from a big
+# bench process would report the parent's size; VmHWM belongs to the new address space.
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+CHILD = PEAK + """
+import json, sys, time
 from minutebook.extract import extract
 t0 = time.perf_counter()
 record = extract(sys.argv[1])
-print(json.dumps({"pages": record.pages, "seconds": time.perf_counter() - t0,
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"pages": record.pages, "seconds": time.perf_counter() - t0, "maxrss_mb": peak_mb()}))
 """
 
 
@@ -56,7 +66,6 @@ def extract_rss(path: Path) -> dict[str, float]:
 
 def baseline_rss() -> float:
     """Peak RSS (MB) of a fresh interpreter that imports the extractor and does nothing else."""
-    code = ("import resource, minutebook.extract, pypdfium2; "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    code = PEAK + "import minutebook.extract, pypdfium2\nprint(peak_mb())"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(done.stdout.strip())
