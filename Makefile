@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
 
-.PHONY: demo test install score bench clean
+.PHONY: demo test install score bench clean fuzz
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ score: install
 ## bench: the benchmarks (add ARGS=--quick for the two-minute run)
 bench: install
 	$(PY) -m bench $(ARGS)
+
+## fuzz: every fuzz target (fuzz/run.py: atheris, else a hypothesis fallback), FUZZ_SECONDS each
+FUZZ_SECONDS ?= 150
+fuzz: install
+	$(PY) fuzz/run.py --seconds $(FUZZ_SECONDS) $(ARGS)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -100,12 +100,14 @@ def _names(texts: list[str], column: bool) -> list[str]:
 
 def _chair(texts: list[str]) -> str | None:
     joined = join_lines(texts)
-    for m in re.finditer(r"([^,;()]+?)\s*\(([^()]*)\)", joined):
+    # the name run is bounded: unbounded, a long line with no "(" made this quadratic (fuzzing
+    # found 87 s on 50 KB); names[-1] is taken anyway, so the last 200 characters suffice
+    for m in re.finditer(r"([^,;()]{1,200}?)\s*\(([^()]{0,200})\)", joined):
         if _CHAIR.match(m.group(2).strip()):
             names = split_attendees(m.group(1))
             if names:
                 return names[-1]
-    m = re.search(r"([A-Z][^,;()]+?)\s+in\s+the\s+chair\b", joined, re.IGNORECASE)
+    m = re.search(r"([A-Z][^,;()]{1,200}?)\s+in\s+the\s+chair\b", joined, re.IGNORECASE)
     if m:
         names = split_attendees(m.group(1))
         return names[-1] if names else None

@@ -63,17 +63,19 @@ def _make(year: int, month: int, day: int) -> date | None:
 def find_dates(text: str) -> list[tuple[int, date]]:
     """Every date printed in `text`, as (offset, date), in order of appearance."""
     found: list[tuple[int, date]] = []
-    taken: list[range] = []
+    # offsets already inside a found date: a mask, not a list of ranges to scan (that was
+    # quadratic on a text of thousands of dates)
+    taken = bytearray(len(text) + 1)
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC):
         for m in pattern.finditer(text):
-            if any(m.start() in r for r in taken):
+            if taken[m.start()]:
                 continue
             month = m.group("month")
             month_no = MONTHS[month.lower().rstrip(".")] if month.isalpha() else int(month)
             value = _make(int(m.group("year")), month_no, int(m.group("day")))
             if value:
                 found.append((m.start(), value))
-                taken.append(range(m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda pair: pair[0])
     return found
 

@@ -35,7 +35,9 @@ HONORIFICS = (
 )
 _HONORIFIC = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.IGNORECASE)
 # post-nominal letters and decorations printed after a name
-_POSTNOMINAL = re.compile(r",?\s+\b(?:OBE|MBE|CBE|KBE|DBE|JP|MP|QC|KC|DL|BEM|FRS|PhD|MBA)\b\.?", re.IGNORECASE)
+# (?<!\s): a match starts at the first blank of a run; without it every blank of a long run
+# started a scan to its end, quadratic on a line of thousands of spaces (found by fuzzing)
+_POSTNOMINAL = re.compile(r",?(?<!\s)\s+\b(?:OBE|MBE|CBE|KBE|DBE|JP|MP|QC|KC|DL|BEM|FRS|PhD|MBA)\b\.?", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^)]*\)?")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n)\s*")
 _ROLE_WORDS = re.compile(r"\b(?:chair(?:man|woman|person)?|vice[- ]chair\w*|in the chair)\b", re.IGNORECASE)
@@ -165,6 +167,9 @@ def split_attendees(text: str) -> list[str]:
     """A printed attendance list as names: brackets (roles, "departed at 2.30pm"), honorifics,
     post-nominals and job titles dropped; separators are ";", "," and "and"."""
     text = re.sub(r"\([^()]*\)?", " ", text)  # an unclosed bracket at the end runs to the end
+    # one blank per run (a newline kept as one): the patterns below start a \s* scan at every
+    # blank, quadratic on a long run such as the spaces left by thousands of brackets
+    text = re.sub(r"\s+", lambda m: "\n" if "\n" in m.group() else " ", text)
     text = re.sub(r"\s*\)", " ", text)
     text = _POSTNOMINAL.sub("", text)
     names: list[str] = []
