@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException
 
 from minutebook.store.db import open_db
-from minutebook.web.security import CSP, SecurityHeaders  # noqa: F401 - CSP re-exported for old imports
+from minutebook.web.security import CSP, SecurityHeaders, SignInRateLimit  # noqa: F401 - CSP re-exported
 
 HERE = Path(__file__).resolve().parent
 API = "/api/v1"
@@ -57,6 +57,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
     app.state.sessions = factory
     app.state.templates = make_templates()
 
+    app.add_middleware(SignInRateLimit)  # inside SecurityHeaders, so a 429 carries the headers too
     app.add_middleware(SecurityHeaders)
 
     def is_api(request: Request) -> bool:
