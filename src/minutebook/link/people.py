@@ -10,6 +10,7 @@ user confirmed (`minutebook people merge`) always win.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nameparser import HumanName
 from rapidfuzz import fuzz
@@ -38,6 +39,7 @@ class ParsedName:
         return f"{self.first or ''} {self.last}".strip()
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; the same names recur in every pack of a council
 def parse_name(printed: str) -> ParsedName | None:
     """The first name and surname of a printed name; None for something that is not a name."""
     words = [w for w in printed.replace(".", ". ").split() if norm_text(w) not in HONORIFICS]
@@ -82,6 +84,10 @@ class PeopleIndex:
     def __init__(self, session: Session, council_id: int | None) -> None:
         self.session = session
         self.council_id = council_id
+        # alias key -> person id, for this index's life (one pack's transaction): attendance,
+        # declarations and presenters print the same names many times, and each lookup was a
+        # query (with an autoflush); only `resolve` adds aliases meanwhile, and it fills this in
+        self.known: dict[str, int] = {}
 
     def _people(self) -> list[Person]:
         return list(self.session.scalars(select(Person).where(Person.council_id.is_(self.council_id)
@@ -100,8 +106,11 @@ class PeopleIndex:
         if name is None:
             return None
         alias_key = norm_text(name.display)
+        if alias_key in self.known:
+            return self.known[alias_key]
         known = self._alias(alias_key)
         if known is not None:
+            self.known[alias_key] = known.person_id
             return known.person_id
         person, confidence = self._best(name)
         if person is None:
@@ -115,6 +124,7 @@ class PeopleIndex:
         self.session.add(PersonAlias(person_id=person.id, council_id=self.council_id, alias=printed.strip(),
                                      key=alias_key, confidence=confidence, confirmed=False))
         self.session.flush()
+        self.known[alias_key] = person.id
         return person.id
 
     def _confirmed(self, person_id: int) -> bool:
