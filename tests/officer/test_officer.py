@@ -196,3 +196,22 @@ def test_report_button_downloads(client: TestClient) -> None:
     assert r.status_code == 200 and r.content[:2] == b"PK"
     assert "attachment" in r.headers["content-disposition"]
     assert client.get("/committees/1/report", params={"meeting": "nope"}).status_code == 422
+
+
+def test_officer_updates_show_in_the_public_views(client: TestClient, db_url: str) -> None:
+    """An officer's status update and closing join the printed history everywhere it is read:
+    the action page, the tracker's open/done filter and the JSON API."""
+    aid = _an_action(db_url)
+    before = client.get(f"/api/v1/actions/{aid}").json()
+    sign_in(client)
+    token = csrf_of(client.get(f"/actions/{aid}/edit").text)
+    client.post(f"/actions/{aid}/status", data={"status": "Briefing due in April", "csrf_token": token})
+    after = client.get(f"/api/v1/actions/{aid}").json()
+    assert after["status"] == "Briefing due in April"
+    assert len(after["history"]) == len(before["history"]) + 1
+    assert after["history"][-1]["origin"] == "officer" and after["history"][-1]["by"] == "olive"
+    assert "Briefing due in April" in client.get(f"/actions/{aid}").text
+    client.post(f"/actions/{aid}/close", data={"evidence": "Circulated to Members", "csrf_token": token})
+    assert client.get(f"/api/v1/actions/{aid}").json()["state"] == "done"
+    open_ids = {a["id"] for a in client.get("/api/v1/actions", params={"status": "open", "limit": 500}).json()["items"]}
+    assert aid not in open_ids

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from minutebook.store.schema import Meeting, Pack
+from minutebook.store.schema import ActionUpdate, AppUser, Meeting, Pack
 from minutebook.store.schema_items import (
     Action, ActionStatusEvent, KpiObservation, WorkProgrammeItem, WorkProgrammeItemEvent, WorkProgrammeRound,
 )
@@ -53,23 +54,41 @@ def actions(s: Session, committee: int | None = None, meeting: int | None = None
             history.setdefault(e.action_id, []).append({
                 "id": e.id, "status": e.status, "state": action_state(e.status), "reported_on": e.reported_on,
                 "meeting_id": e.meeting_id, "pack_id": e.pack_id, "pack": files.get(e.pack_id), "text": e.text,
-                "source": source(e, e.pack_id)})
+                "source": source(e, e.pack_id), "origin": "pack", "by": None})
+        _add_officer_updates(s, ids, history)
     labels = committee_labels(s)
     out = []
     for a in found:
         hist = history.get(a.id, [])
         status = hist[-1]["status"] if hist else None
+        current = hist[-1]["state"] if hist else action_state(None)
         row = {"id": a.id, "committee_id": a.committee_id,
                "committee": labels.get(a.committee_id, {}).get("name") if a.committee_id else None,
                "meeting_id": a.meeting_id, "meeting_date": dates.get(a.meeting_id) if a.meeting_id else None,
                "item": a.item, "item_title": a.item_title, "text": a.text, "status": status,
-               "state": action_state(status), "history": hist, "source": source(a, a.first_pack_id)}
+               "state": current, "history": hist, "source": source(a, a.first_pack_id)}
         if meeting is not None and a.meeting_id != meeting and all(h["meeting_id"] != meeting for h in hist):
             continue
         if state is not None and row["state"] != state:
             continue
         out.append(row)
     return out
+
+
+def _add_officer_updates(s: Session, ids: list[int], history: dict[int, list[Row]]) -> None:
+    """Officers' status updates join the printed history in date order; on the same day the
+    officer's comes after the pack's (it was made after the pack was printed). A closed update
+    makes the action done whatever its wording."""
+    names = {u.id: u.name for u in s.scalars(select(AppUser))}
+    touched: set[int] = set()
+    for u in s.scalars(select(ActionUpdate).where(ActionUpdate.action_id.in_(ids)).order_by(ActionUpdate.id)):
+        history.setdefault(u.action_id, []).append({
+            "id": u.id, "status": u.status, "state": "done" if u.closed else action_state(u.status),
+            "reported_on": u.at.date(), "meeting_id": None, "pack_id": None, "pack": None,
+            "text": u.evidence or u.note, "source": None, "origin": "officer", "by": names.get(u.user_id)})
+        touched.add(u.action_id)
+    for action_id in touched:
+        history[action_id].sort(key=lambda h: (h["reported_on"] or dt.date.min, h["origin"] == "officer", h["id"]))
 
 
 def _like_escape(text: str) -> str:

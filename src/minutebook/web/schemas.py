@@ -162,10 +162,12 @@ class StatusEvent(BaseModel):
     state: Literal["open", "done"]
     reported_on: dt.date | None
     meeting_id: int | None
-    pack_id: int
+    pack_id: int | None = Field(description="the pack that printed the status; null for an officer's update")
     pack: str | None
-    text: str
-    source: Source
+    text: str | None
+    source: Source | None
+    origin: Literal["pack", "officer"] = Field("pack", description="printed in a pack, or recorded by an officer")
+    by: str | None = Field(None, description="the officer who recorded the update")
 
 
 class Action(BaseModel):
