@@ -16,14 +16,15 @@ class Figure:
     baseline_name: str
     baseline: float
     goal: str = ""  # the goal for this figure, in words ("ratio >= 0.5")
-    met: bool | None = None  # None: no goal on this line
+    met: bool | None = None  # None: no goal on this line, or (with a goal) not measurable at this size
 
     @property
     def ratio(self) -> float:
         return self.value / self.baseline if self.baseline else float("nan")
 
     def line(self) -> str:
-        verdict = "" if self.met is None else f" | GOAL {self.goal}: {'PASS' if self.met else 'MISS'}"
+        verdict = "" if not self.goal else f" | GOAL {self.goal}: " + (
+            "n/a at this size" if self.met is None else "PASS" if self.met else "MISS")
         return (f"{self.name:<50} {self.value:>10.2f} {self.unit:<7} | {self.baseline_name:<34} "
                 f"{self.baseline:>10.2f} | ratio {self.ratio:>8.2f}{verdict}")
 
