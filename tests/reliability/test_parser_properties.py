@@ -80,5 +80,5 @@ def test_parsing_time_grows_linearly(shape: str) -> None:
     small, large = 8_000, 32_000  # 4x the text: linear is ~4x the time, quadratic ~16x
     t_small, t_large = _seconds(SHAPES[shape](small)), _seconds(SHAPES[shape](large))
     assert t_large < 10, f"{shape}: {t_large:.2f}s for {large} characters"
-    if t_large > 0.2:  # below that, timer noise and fixed costs dominate the ratio
+    if t_large > 0.5:  # below that, timer noise (a loaded CI machine) and fixed costs dominate the ratio
         assert t_large / max(t_small, 1e-3) < 9, f"{shape}: {t_small:.3f}s -> {t_large:.3f}s for 4x the text"

@@ -8,6 +8,7 @@ token it is refused too; the eleventh rapid sign-in attempt from one address get
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from minutebook.store.schema_items import Action
 from minutebook.testing.fixtures import fixture_path
 from minutebook.web.app import create_app
 from minutebook.web.auth import create_user
-from minutebook.web.security import SIGN_IN_BURST
+from minutebook.web.security import SIGN_IN_BURST, SIGN_IN_EVERY
 
 from reliability_helpers import snapshot
 
@@ -103,14 +104,19 @@ def test_writes_with_a_bad_csrf_token_are_refused(client: TestClient, db: str) -
 def test_sign_in_is_rate_limited_per_address(client: TestClient) -> None:
     token = CSRF.search(client.get("/sign-in").text)[1]
     codes = []
-    for _ in range(SIGN_IN_BURST + 5):
+    started = time.monotonic()
+    for _ in range(SIGN_IN_BURST + 10):
         r = client.post("/sign-in", data={"name": "olive", "password": "wrong guess", "csrf_token": token},
                         follow_redirects=False)
         codes.append(r.status_code)
         found = CSRF.search(r.text)  # each sign-in page carries a fresh login token
         token = found[1] if found else token
+    elapsed = time.monotonic() - started
     assert codes[:SIGN_IN_BURST] == [401] * SIGN_IN_BURST
-    assert codes[SIGN_IN_BURST:] == [429] * 5
+    # each attempt hashes a password (argon2): on a loaded machine a token may refill meanwhile
+    refilled = int(elapsed / SIGN_IN_EVERY) + 1
+    assert codes.count(401) <= SIGN_IN_BURST + refilled, (codes, elapsed)
+    assert codes[-1] == 429 and set(codes) == {401, 429}, codes
     r = client.post("/sign-in", data={"name": "olive", "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1  # even the right password waits
     assert "script-src 'self'" in r.headers["content-security-policy"]

@@ -95,7 +95,9 @@ def _committees(session: Session, committee: str | int) -> list[int]:
     if isinstance(committee, int) and not isinstance(committee, bool):
         return [committee]
     want = str(committee).strip().casefold()
-    if want.isdigit():
+    # ASCII digits only ("²".isdigit() is True, int() refuses it) and within 64 bits (SQLite
+    # cannot bind more): anything else is matched as a name; both were 500s (hypothesis)
+    if want.isascii() and want.isdigit() and len(want) <= 18:
         return [int(want)]
     rows = session.execute(select(Committee.id, Committee.name)).all()
     exact = [cid for cid, name in rows if name.casefold() == want]
