@@ -189,3 +189,8 @@ def test_capped_candidates_give_a_lower_bound_total_and_partial_facets(stocked: 
     # a filter applies before the cap: the one Cabinet match is found and counted exactly
     cabinet = _search(stocked, "library", committee="cabinet")
     assert cabinet.total == 1 and not cabinet.total_is_estimate
+
+
+def test_a_committee_of_superscript_digits_is_a_name_not_an_id(stocked: Engine) -> None:
+    # "²".isdigit() is True but int("²") raises: hypothesis found it through the web search
+    assert _search(stocked, "library", committee="²").total == 0
