@@ -8,6 +8,7 @@ parse; nothing but the writer ever touches the database.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -45,6 +46,9 @@ def parse_file(path: str) -> Result:
                       extractor_version=extractor_version())
 
 
+WINDOW_PER_WORKER = 4  # parses queued per worker: enough to keep workers busy while the writer commits
+
+
 class LocalExecutor:
     """A process pool on this machine; in-process when workers <= 1 (tests, debugging)."""
 
@@ -56,13 +60,26 @@ class LocalExecutor:
             for p in paths:
                 yield parse_file(str(p))
             return
+        # a bounded window of parses in flight: the writer's memory stays flat in corpus size
+        # (submitting every file at once held every parsed pack until the writer reached it)
+        window = self.workers * WINDOW_PER_WORKER
         with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            futures: list[Future[Result]] = [pool.submit(parse_file, str(p)) for p in paths]
-            for p, fut in zip(paths, futures):
+            pending: deque[tuple[Path, Future[Result]]] = deque()
+            queue = iter(paths)
+            for p in queue:
+                pending.append((p, pool.submit(parse_file, str(p))))
+                if len(pending) >= window:
+                    break
+            while pending:
+                p, fut = pending.popleft()
                 try:
-                    yield fut.result()
+                    result: Result = fut.result()
                 except Exception as exc:  # noqa: BLE001 - a worker that died (e.g. out of memory)
-                    yield Failed(str(p), f"{p}: the parsing worker failed ({type(exc).__name__})")
+                    result = Failed(str(p), f"{p}: the parsing worker failed ({type(exc).__name__})")
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(parse_file, str(nxt))))
+                yield result
 
     def close(self) -> None:
         """Nothing to release: the pool lives only inside parse()."""
