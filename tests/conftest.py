@@ -10,6 +10,9 @@ import pytest
 
 from minutebook.testing.fixtures import FIXTURES, load_scorer
 
+# pg_server and db_url (SQLite + a real PostgreSQL) for the store, web and reliability tests
+pytest_plugins = ["minutebook.testing.pytest_plugin"]
+
 
 @pytest.fixture(scope="session")
 def scorer() -> ModuleType:
