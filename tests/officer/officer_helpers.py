@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from minutebook.store.batch import ingest_paths
 from minutebook.store.db import open_db, sessions
 from minutebook.testing.fixtures import fixture_path
 from minutebook.web.auth import create_user
+from minutebook.testing.server import free_port, live_server  # noqa: F401 - re-exported for the tests
 
 PACK = "westminster-ahpp-2017-02-01"
 PASSWORD = "correct horse battery"
@@ -54,38 +48,3 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def live_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
-    """`minutebook serve` on a free loopback port (a copy of the web tests' helper: no shared conftest)."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "minutebook", "serve", "--db", db_url, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("server exited early")
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not answer /healthz in time")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()

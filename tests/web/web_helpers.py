@@ -4,19 +4,13 @@ ingested, a real uvicorn server on a free loopback port, and an HTML landmark/la
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
 from minutebook.store.batch import ingest_paths
 from minutebook.store.db import open_db
 from minutebook.testing.fixtures import FIXTURES, fixture_files
+from minutebook.testing.server import free_port, live_server  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
@@ -35,43 +29,6 @@ def ingest_fixtures(url: str) -> None:
     failed = [o.reason for o in report.outcomes if o.status == "failed"]
     assert not failed, failed
     assert len(report.outcomes) == len(fixture_files())
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def live_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
-    """`minutebook serve` in a subprocess on a free loopback port; yields its base URL."""
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "minutebook", "serve", "--db", db_url, "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited early: {proc.stdout.read() if proc.stdout else ''}")
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not answer /healthz in time")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 class PageCheck(HTMLParser):
