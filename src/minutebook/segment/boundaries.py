@@ -68,6 +68,16 @@ def _follow_on(pack: Pack, index: int, skip: set[int], current: Start) -> Start 
     return None
 
 
+def _heading_or_follow_on(pack: Pack, index: int, skip: set[int], current: Start,
+                          found: tuple[DocumentKind, str] | None, head: list[str]) -> Start | None:
+    """The document a page opens: by its heading when it has one (appendices and actions arising
+    after minutes belong to the document before), else by where it stands."""
+    if found and _accept(found, current):
+        attached = bool(APPENDIX.match(head[0])) or (found[0] == "actions" and current.kind == "minutes")
+        return Start(index, found[0], found[1], attached=attached)
+    return _follow_on(pack, index, skip, current)
+
+
 def _accept(new: tuple[DocumentKind, str], current: Start) -> bool:
     # a page of minutes or agenda that happens to repeat its heading is not a new document
     return not (new[0] == current.kind and new[0] in ("minutes", "agenda", "actions", "action_tracker"))
@@ -103,13 +113,9 @@ def pdf_starts(pack: Pack, skip: set[int]) -> list[Start]:
                     found = ("other", tail)
                 starts.append(Start(index, found[0], found[1] if found[0] != "other" else tail))
             continue
-        if found and _accept(found, current):
-            attached = bool(APPENDIX.match(head[0])) or (found[0] == "actions" and current.kind == "minutes")
-            starts.append(Start(index, found[0], found[1], attached=attached))
-            continue
-        follow = _follow_on(pack, index, skip, current)
-        if follow:
-            starts.append(follow)
+        start = _heading_or_follow_on(pack, index, skip, current, found, head)
+        if start:
+            starts.append(start)
     return starts
 
 
@@ -182,11 +188,7 @@ def text_starts(pack: Pack, skip: set[int]) -> list[Start]:
         found = classify(head)
         if found and found[0] == "agenda":
             found = None  # "agenda" in running text is not a new front sheet
-        if found and _accept(found, current):
-            attached = bool(APPENDIX.match(head[0])) or (found[0] == "actions" and current.kind == "minutes")
-            starts.append(Start(index, found[0], found[1], attached=attached))
-            continue
-        follow = _follow_on(pack, index, skip, current)
-        if follow:
-            starts.append(follow)
+        start = _heading_or_follow_on(pack, index, skip, current, found, head)
+        if start:
+            starts.append(start)
     return starts
