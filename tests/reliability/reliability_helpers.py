@@ -36,3 +36,19 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
     with engine.connect() as conn:
         return {t.name: [tuple(r) for r in conn.execute(t.select().order_by(*t.primary_key.columns))]  # type: ignore[attr-defined]
                 for t in tables(engine)}
+
+
+def ingest_killed(batch: Path, db: str | Path, delay: float) -> bool:
+    """Start `minutebook ingest batch --db db -j 2` and SIGKILL its whole process group after
+    `delay` seconds (the parsing pool dies with the writer); True when it was still running."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "minutebook", "ingest", str(batch), "--db", str(db), "-q", "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(delay)
+    killed = proc.poll() is None
+    if killed:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    return killed

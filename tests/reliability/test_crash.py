@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from minutebook.store import metadata
 from minutebook.testing.fixtures import fixture_files
 
-from reliability_helpers import minutebook
+from reliability_helpers import ingest_killed, minutebook
 
 ROUNDS = int(os.environ.get("MINUTEBOOK_CRASH_ROUNDS", "5"))
 OWNED = [t.name for t in metadata.sorted_tables if "pack_id" in t.columns]
@@ -77,15 +74,8 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     rng = random.Random(int(os.environ.get("MINUTEBOOK_CRASH_SEED", "9")))
     kills = 0
     for _ in range(ROUNDS):
-        proc = subprocess.Popen([sys.executable, "-m", "minutebook", "ingest", str(batch), "--db", str(db), "-q",
-                                 "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
         # start-up takes ~1 s; kill anywhere from during the migrations to near the end
-        time.sleep(rng.uniform(0.2, clean_time))
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            kills += 1
-        proc.wait(timeout=30)
+        kills += ingest_killed(batch, db, rng.uniform(0.2, clean_time))
         if not db.exists():
             continue
         check_sound(db)
