@@ -91,3 +91,26 @@ def test_work_programme_names_and_other_events(record):
     assert [i["title"] for i in other["items"]][:2] == ["Safer Westminster Partnership", "NHS Provider Complaints"]
     first = next(iter(rounds.values()))
     assert first["items"][0]["represented_by"] == ["Imperial", "Chris Neill", "Anne Elgeti"]
+
+
+def _wp_row(*texts: str) -> list[Line]:
+    return [Line(text=t.strip(), number=i + 1, indent=len(t) - len(t.lstrip())) for i, t in enumerate(texts)]
+
+
+def test_work_programme_objective_without_purpose_sentence_opens_at_gap():
+    from minutebook.parse.work_programme_text import _item
+
+    item = _item(_wp_row("2. Review of parking", "enforcement", "", "Annual check under the", "",
+                         "statutory duty", "", " Jane Smith"))
+    assert (item.title, item.objective, item.represented_by) == (
+        "Review of parking enforcement", "Annual check under the statutory duty", ["Jane Smith"])
+    # a gap mid-phrase ("Fund-", "for") continues the title
+    item = _item(_wp_row("1. Care Fund-", "", "requested as a briefing", "", "Review after the", "", "budget"))
+    assert (item.title, item.objective) == ("Care Fund- requested as a briefing", "Review after the budget")
+
+
+def test_work_programme_purpose_sentence_wins_over_gap():
+    from minutebook.parse.work_programme_text import _item
+
+    item = _item(_wp_row("4. Review of Licensing", "", "Policy -tbc", "", "To receive a further report"))
+    assert (item.title, item.objective) == ("Review of Licensing Policy -tbc", "To receive a further report")

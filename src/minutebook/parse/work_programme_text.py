@@ -46,6 +46,14 @@ def _label(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
+def _new_paragraph(last: str, text: str, after_blank: bool) -> bool:
+    """A title wraps onto consecutive lines, or across a gap only mid-phrase ("Better Care
+    Fund-" / "requested as a briefing", "Areas for" / "Licensing"): a capitalised line after a
+    gap, when the title's last line ends a phrase, may open an objective that has no purpose
+    sentence ("Annual Review as per ...")."""
+    return after_blank and text[:1].isupper() and not JOINING.search(last.rstrip())
+
+
 def _item(row: list[Line]) -> WorkProgrammeItem | None:
     m = NUMBERED.match(row[0].text)
     if not m:
@@ -55,6 +63,7 @@ def _item(row: list[Line]) -> WorkProgrammeItem | None:
     names: list[list[str]] = []
     phase = "title"
     previous_blank = False
+    gap: int | None = None  # where a gap in the title cell could open an unmarked objective
     first_text = m.group("rest")
     parts = MID_OPENER.split(first_text, maxsplit=1)
     if len(parts) == 1:
@@ -84,10 +93,14 @@ def _item(row: list[Line]) -> WorkProgrammeItem | None:
             phase = "objective"
             objective.append(text)
         elif phase == "title":
+            if gap is None and _new_paragraph(title[-1], text, previous_blank):
+                gap = len(title)
             title.append(text)
         else:
             objective.append(text)
         previous_blank = False
+    if not objective and gap is not None:  # no purpose sentence anywhere: the objective opens at the gap
+        title, objective = title[:gap], title[gap:]
     people = [strip_honorific(join_lines(parts)) for parts in names]
     return WorkProgrammeItem(title=join_lines(title).strip(" -"), objective=join_lines(objective) or None,
                              represented_by=[p for p in people if p])
