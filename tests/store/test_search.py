@@ -67,6 +67,15 @@ def test_words_rank_ahead_and_missing_words_fall_back_to_any(stocked: Engine) ->
     assert [h.score for h in res.hits] == sorted((h.score for h in res.hits), reverse=True)
 
 
+def test_stop_words_outside_phrases_are_ignored_on_both_engines(stocked: Engine) -> None:
+    # PostgreSQL's 'english' config always dropped them; SQLite now does too (issue 8: FTS5's
+    # bm25 weighed "the" by counting every row holding it)
+    assert _search(stocked, "the library and the closure").total == _search(stocked, "library closure").total == 2
+    assert _search(stocked, "the library and the closure").match == "all"
+    assert _search(stocked, '"library closure"').total == 2  # a phrase keeps its words, stop words too
+    assert _search(stocked, "the").total >= 0  # stop words only: kept, never an error
+
+
 def test_snippets_highlight_and_escape(stocked: Engine) -> None:
     res = _search(stocked, "budget", committee="Planning")
     assert res.total == 1

@@ -7,7 +7,8 @@ scores in one query. Totals, facets and ranking are exact whenever no kind reach
 cap; when one does, the total is a lower bound (`total_is_estimate`), the facets count the
 candidates (`facets_are_partial`) and the page is the best of the candidates - so the cost
 of a query no longer grows with the number of matches. Snippets and provenance are fetched
-for the returned page only.
+for the returned page only, in plain SQL (one statement per kind on the page), and committee
+names once per search for the facets and the page together.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from minutebook.search import Facet, Hit, HitKind, SearchResult
@@ -26,8 +27,7 @@ from minutebook.search.pg_backend import PgBackend
 from minutebook.search.snippet import render
 from minutebook.search.sqlite_backend import SqliteBackend
 from minutebook.search.terms import Term, parse
-from minutebook.store.schema import Committee, Document, Meeting, Pack, Passage
-from minutebook.store.schema_items import Action, Minutes, Resolution
+from minutebook.store.schema import Committee
 
 KINDS: tuple[HitKind, ...] = ("passage", "resolution", "action")
 MAX_LIMIT = 500
@@ -54,6 +54,7 @@ class Backend(Protocol):
     def branch(self, kind: str, where: list[str]) -> tuple[str, dict[str, Any]]: ...
     def year(self, date_col: str) -> str: ...
     def date_param(self, value: Any) -> Any: ...
+    def prepare(self, session: Session) -> None: ...
     def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]: ...
 
 
@@ -80,12 +81,14 @@ def search(session: Session, query: str, *, committee: str | int | None = None, 
     depth = max(CANDIDATES, offset + limit)
     for any_term in (False, True) if len(terms) > 1 else (False,):
         backend = _backend(session, terms, any_term)
+        backend.prepare(session)
         rows = _candidates(session, backend, kinds, committee_ids, since, year, depth)
         if rows:
             result.match = "any" if any_term else "all"
-            _count(session, rows, depth, result)
+            names = _names(session, list({r.committee_id for r in rows if r.committee_id is not None}))
+            _count(rows, names, depth, result)
             if limit:
-                _page(session, backend, rows, limit, offset, result)
+                _page(session, backend, rows, names, limit, offset, result)
             break
     return result
 
@@ -133,10 +136,10 @@ def _candidates(session: Session, backend: Backend, kinds: list[str], committee_
         stmt = stmt.bindparams(bindparam("cids", expanding=True))
     # plain named tuples: the counting and sorting below touch every candidate's fields, and
     # SQLAlchemy Row attribute access cost more than the query itself on 3,000 candidates
-    return [Candidate._make(r) for r in session.execute(stmt, params).tuples()]
+    return [Candidate._make(r) for r in session.execute(stmt, params)]
 
 
-def _count(session: Session, rows: list[Candidate], depth: int, result: SearchResult) -> None:
+def _count(rows: list[Candidate], names: dict[int, str], depth: int, result: SearchResult) -> None:
     """Total and facets over the candidates: exact unless a kind filled its `depth` rows, in
     which case the total is a lower bound (`total_is_estimate`) and the facets count the
     candidates only (`facets_are_partial`)."""
@@ -152,7 +155,6 @@ def _count(session: Session, rows: list[Candidate], depth: int, result: SearchRe
     result.total_is_estimate = any(n >= depth for n in kinds.values())
     result.facets_are_partial = result.total_is_estimate
     # one facet per committee NAME: two councils' "Cabinet" are one choice, as the name filter is
-    names = _names(session, [c for c in by_id if c is not None])
     committees: Counter[str] = Counter()
     ids: dict[str, set[int]] = {}
     for cid, n in by_id.items():
@@ -171,11 +173,11 @@ def _count(session: Session, rows: list[Candidate], depth: int, result: SearchRe
 def _names(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(session.execute(select(Committee.id, Committee.name).where(Committee.id.in_(ids))).all())
+    return dict(session.execute(_COMMITTEE_NAMES, {"ids": ids}).all())
 
 
-def _page(session: Session, backend: Backend, candidates: list[Candidate], limit: int, offset: int,
-          result: SearchResult) -> None:
+def _page(session: Session, backend: Backend, candidates: list[Candidate], names: dict[int, str], limit: int,
+          offset: int, result: SearchResult) -> None:
     ordered = sorted(candidates, key=lambda r: (-float(r.score or 0.0), r.kind, int(r.id)))
     rows = ordered[offset:offset + limit]
     by_kind: dict[str, list[int]] = {}
@@ -183,7 +185,6 @@ def _page(session: Session, backend: Backend, candidates: list[Candidate], limit
         by_kind.setdefault(r.kind, []).append(int(r.id))
     snippets = {k: backend.snippets(session, k, ids) for k, ids in by_kind.items()}
     where = _provenance(session, by_kind)
-    names = _names(session, list({r.committee_id for r in rows if r.committee_id is not None}))
     for r in rows:
         pack_id, document_id, title, page, line, plain = where.get((r.kind, int(r.id)), (None,) * 6)
         snippet = render(snippets[r.kind].get(int(r.id))) or html.escape((plain or "")[:240])
@@ -203,47 +204,46 @@ def _date(value: Any) -> dt.date | None:
 Where = tuple[int | None, int | None, str | None, int | None, int | None, str | None]
 
 
+def _in(sql: str) -> TextClause:
+    return text(sql).bindparams(bindparam("ids", expanding=True))
+
+
+# kind -> (id, pack, document, page, line, text, title of the document when the row knows it)
+_LOCATE = {
+    "passage": _in("SELECT x.id, x.pack_id, x.document_id, x.page, x.line, x.text, d.title FROM passage x "
+                   "LEFT JOIN document d ON d.id = x.document_id WHERE x.id IN :ids"),
+    "resolution": _in("SELECT x.id, mi.pack_id, NULL, x.source_page, x.source_line, x.text, NULL FROM resolution x "
+                      "JOIN minutes mi ON mi.id = x.minutes_id WHERE x.id IN :ids"),
+    "action": _in("SELECT x.id, x.first_pack_id, NULL, x.source_page, x.source_line, x.text, NULL FROM action x "
+                  "WHERE x.id IN :ids"),
+}
+_COMMITTEE_NAMES = _in("SELECT id, name FROM committee WHERE id IN :ids")
+_PACK_DOCUMENTS = _in("SELECT d.id, d.pack_id, d.title, d.start_page, d.start_line, p.kind FROM document d "
+                      "JOIN pack p ON p.id = d.pack_id WHERE d.pack_id IN :ids ORDER BY d.pack_id, d.position")
+
+
 def _provenance(session: Session, by_kind: dict[str, list[int]]) -> dict[tuple[str, int], Where]:
     """(kind, id) -> pack, document id and title, page, line, text; documents of resolutions and
     actions are the pack's document their source position falls in."""
-    located: dict[tuple[str, int], tuple[int | None, int | None, int | None, int | None, str]] = {}
-    if ids := by_kind.get("passage"):
-        for r in session.execute(select(Passage.id, Passage.pack_id, Passage.document_id, Passage.page,
-                                        Passage.line, Passage.text).where(Passage.id.in_(ids))):
-            located[("passage", r[0])] = (r[1], r[2], r[3], r[4], r[5])
-    if ids := by_kind.get("resolution"):
-        q = (select(Resolution.id, Minutes.pack_id, Resolution.source_page, Resolution.source_line, Resolution.text)
-             .join(Minutes, Minutes.id == Resolution.minutes_id).where(Resolution.id.in_(ids)))
-        for r in session.execute(q):
-            located[("resolution", r[0])] = (r[1], None, r[2], r[3], r[4])
-    if ids := by_kind.get("action"):
-        q = select(Action.id, Action.first_pack_id, Action.source_page, Action.source_line, Action.text).where(
-            Action.id.in_(ids))
-        for r in session.execute(q):
-            located[("action", r[0])] = (r[1], None, r[2], r[3], r[4])
+    out: dict[tuple[str, int], Where] = {}
+    for kind, ids in by_kind.items():
+        for rid, pack_id, doc_id, page, line, plain, title in session.execute(_LOCATE[kind], {"ids": ids}):
+            out[(kind, rid)] = (pack_id, doc_id, title, page, line, plain)
     # only resolutions and actions need their pack's documents (to find the one they fall in);
     # a passage knows its document. Loading every document of every pack on the page was the
     # largest part of a search's Python time.
-    packs = {v[0] for v in located.values() if v[0] is not None and v[1] is None}
+    packs = {v[0] for v in out.values() if v[0] is not None and v[1] is None}
+    if not packs:
+        return out
     docs: dict[int, list[Any]] = {}
-    kinds: dict[int, str | None] = {}
-    if packs:
-        kinds = dict(session.execute(select(Pack.id, Pack.kind).where(Pack.id.in_(packs))).all())
-        for d in session.execute(select(Document.id, Document.pack_id, Document.title, Document.start_page,
-                                        Document.start_line).where(Document.pack_id.in_(packs))
-                                 .order_by(Document.pack_id, Document.position)):
-            docs.setdefault(d.pack_id, []).append(d)
-    known = {v[1] for v in located.values() if v[1] is not None}
-    passage_titles: dict[int, str | None] = {}
-    if known:
-        passage_titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(known))).all())
-    titles = {**passage_titles, **{d.id: d.title for ds in docs.values() for d in ds}}
-    out: dict[tuple[str, int], Where] = {}
-    for key, (pack_id, doc_id, page, line, plain) in located.items():
+    for d in session.execute(_PACK_DOCUMENTS, {"ids": list(packs)}):
+        docs.setdefault(d.pack_id, []).append(d)
+    for key, (pack_id, doc_id, _, page, line, plain) in out.items():
         if doc_id is None and pack_id is not None:
-            at = page if kinds.get(pack_id) == "pdf" else line
-            starts = [d for d in docs.get(pack_id, [])
-                      if at is not None and ((d.start_page if kinds.get(pack_id) == "pdf" else d.start_line) or 0) <= at]
-            doc_id = starts[-1].id if starts else None
-        out[key] = (pack_id, doc_id, titles.get(doc_id) if doc_id else None, page, line, plain)
+            ds = docs.get(pack_id, [])
+            pdf = bool(ds) and ds[0].kind == "pdf"  # the pack's kind, on each of its documents
+            at = page if pdf else line
+            starts = [d for d in ds if at is not None and ((d.start_page if pdf else d.start_line) or 0) <= at]
+            if starts:
+                out[key] = (pack_id, starts[-1].id, starts[-1].title, page, line, plain)
     return out

@@ -62,6 +62,10 @@ class PgBackend:
     def date_param(value: Any) -> Any:
         return value
 
+    @staticmethod
+    def prepare(session: Session) -> None:
+        """Nothing to set per connection on PostgreSQL."""
+
     def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]:
         table = _FROM[kind][0]
         sql = text(f"SELECT id, ts_headline('english'::regconfig, text, {self.tsquery}, :opts) FROM {table} "
