@@ -14,7 +14,7 @@ from minutebook.testing.postgres import free_port
 
 
 @contextmanager
-def live_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
+def live_server(db_url: str, timeout: float = 60.0, workers: int = 1) -> Iterator[str]:
     """Start the server, wait for /healthz, yield its base URL, stop it at the end.
 
     The server's output goes to a temporary file, not a pipe: a pipe nobody reads fills up
@@ -22,7 +22,8 @@ def live_server(db_url: str, timeout: float = 60.0) -> Iterator[str]:
     """
     port = free_port()
     with tempfile.TemporaryFile(mode="w+") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "minutebook", "serve", "--db", db_url, "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "minutebook", "serve", "--db", db_url, "--port", str(port),
+                                 "--workers", str(workers)],
                                 stdout=log, stderr=subprocess.STDOUT, text=True)
         base = f"http://127.0.0.1:{port}"
         try:
