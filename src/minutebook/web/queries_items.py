@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from minutebook.store.schema import ActionUpdate, AppUser, Meeting, Pack
+from minutebook.store.schema import ActionUpdate, AppUser, Committee, Meeting, Pack
 from minutebook.store.schema_items import (
     Action, ActionStatusEvent, KpiObservation, WorkProgrammeItem, WorkProgrammeItemEvent, WorkProgrammeRound,
 )
@@ -29,59 +29,130 @@ def action_state(status: str | None) -> State:
     return "done" if status and _DONE.search(status) else "open"
 
 
+def _action_where(committee: int | None, meeting: int | None, text: str | None,
+                  action_id: int | None) -> list[ColumnElement[bool]]:
+    """WHERE terms of an action list. An action is "at" a meeting if it arose there or a pack
+    of that meeting reported on it (an IN subquery on the status events' meeting index)."""
+    where: list[ColumnElement[bool]] = []
+    if committee is not None:
+        where.append(Action.committee_id == committee)
+    if action_id is not None:
+        where.append(Action.id == action_id)
+    if meeting is not None:
+        reported = select(ActionStatusEvent.action_id).where(ActionStatusEvent.meeting_id == meeting)
+        where.append(or_(Action.meeting_id == meeting, Action.id.in_(reported)))
+    if text:
+        # a substring scan: no index helps "%word%" (full-text search is /search's job)
+        where.append(Action.text.ilike(f"%{_like_escape(text)}%", escape="\\"))
+    return where
+
+
 def actions(s: Session, committee: int | None = None, meeting: int | None = None, state: State | None = None,
             text: str | None = None, action_id: int | None = None) -> list[Row]:
-    """Actions with their status history (oldest report first) and current state.
+    """Every matching action with its status history (oldest report first) and current state.
 
-    `meeting` matches the meeting an action arose at or any meeting that reported on it.
+    For sets bounded by nature (one action, one meeting); lists use actions_page.
     """
-    q = select(Action)
-    if committee is not None:
-        q = q.where(Action.committee_id == committee)
-    if action_id is not None:
-        q = q.where(Action.id == action_id)
-    if text:
-        q = q.where(Action.text.ilike(f"%{_like_escape(text)}%", escape="\\"))
-    found = list(s.scalars(q.order_by(Action.id)))
-    ids = [a.id for a in found]
-    dates = {m.id: m.date for m in s.scalars(select(Meeting))}
-    files = {p.id: p.file_name for p in s.scalars(select(Pack))}
+    return actions_page(s, committee, meeting, state, text, action_id=action_id)[0]
+
+
+def actions_page(s: Session, committee: int | None = None, meeting: int | None = None, state: State | None = None,
+                 text: str | None = None, limit: int | None = None, offset: int = 0,
+                 action_id: int | None = None) -> tuple[list[Row], int]:
+    """One page of matching actions (in id order) and how many match in all.
+
+    Filters, order and paging run in SQL. `state` is a regex reading of the latest status, so
+    with a state filter SQL picks each candidate's latest event and Python reads only that
+    (id, status) pair: O(candidates) narrow rows, then full rows for the page alone.
+    """
+    where = _action_where(committee, meeting, text, action_id)
+    if state is None:
+        total = int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0)
+        q = select(Action.id).where(*where).order_by(Action.id).offset(offset)
+        ids = list(s.scalars(q.limit(limit) if limit is not None else q))
+    else:
+        matching = [i for i, st in latest_states(s, where).items() if st == state]
+        total = len(matching)
+        ids = matching[offset:offset + limit if limit is not None else None]
+    return _action_rows(s, ids), total
+
+
+def latest_states(s: Session, where: list[ColumnElement[bool]]) -> dict[int, State]:
+    """State of each action matching `where`, in id order, from its latest history entry.
+
+    The latest printed status is chosen in SQL (a window over the candidates' events); officer
+    updates, few by nature, are merged as in the history: on the same day the officer's wins.
+    """
+    E = ActionStatusEvent
+    candidates = select(Action.id).where(*where)
+    rank = func.row_number().over(partition_by=E.action_id, order_by=(E.reported_on.desc().nulls_last(), E.id.desc()))
+    ranked = (select(E.action_id, E.status, E.reported_on, rank.label("rn"))
+              .where(E.action_id.in_(candidates)).subquery())
+    q = (select(Action.id, ranked.c.status, ranked.c.reported_on).where(*where)
+         .outerjoin(ranked, and_(ranked.c.action_id == Action.id, ranked.c.rn == 1)).order_by(Action.id))
+    printed = {i: (status, on) for i, status, on in s.execute(q)}
+    officer: dict[int, tuple[dt.date, int, str, bool]] = {}
+    for aid, uid, at, status, closed in s.execute(
+            select(ActionUpdate.action_id, ActionUpdate.id, ActionUpdate.at, ActionUpdate.status, ActionUpdate.closed)
+            .where(ActionUpdate.action_id.in_(candidates))):
+        entry = (at.date(), uid, status, closed)
+        if aid not in officer or entry[:2] > officer[aid][:2]:
+            officer[aid] = entry
+    out: dict[int, State] = {}
+    for aid, (status, on) in printed.items():
+        o = officer.get(aid)
+        if o is not None and o[0] >= (on or dt.date.min):
+            out[aid] = "done" if o[3] else action_state(o[2])
+        else:
+            out[aid] = action_state(status)
+    return out
+
+
+def _action_rows(s: Session, ids: list[int]) -> list[Row]:
+    """Full rows of these actions, in id order; only the meetings, packs, committees and users
+    they reference are read."""
+    if not ids:
+        return []
+    found = list(s.scalars(select(Action).where(Action.id.in_(ids)).order_by(Action.id)))
+    events = list(s.scalars(select(ActionStatusEvent).where(ActionStatusEvent.action_id.in_(ids))
+                            .order_by(ActionStatusEvent.reported_on.nulls_first(), ActionStatusEvent.id)))
+    dates = _lookup(s, Meeting.id, Meeting.date, {a.meeting_id for a in found})
+    files = _lookup(s, Pack.id, Pack.file_name, {e.pack_id for e in events})
+    names = _lookup(s, Committee.id, Committee.name, {a.committee_id for a in found})
     history: dict[int, list[Row]] = {}
-    if ids:
-        eq = (select(ActionStatusEvent).where(ActionStatusEvent.action_id.in_(ids))
-              .order_by(ActionStatusEvent.reported_on, ActionStatusEvent.id))
-        for e in s.scalars(eq):
-            history.setdefault(e.action_id, []).append({
-                "id": e.id, "status": e.status, "state": action_state(e.status), "reported_on": e.reported_on,
-                "meeting_id": e.meeting_id, "pack_id": e.pack_id, "pack": files.get(e.pack_id), "text": e.text,
-                "source": source(e, e.pack_id), "origin": "pack", "by": None})
-        _add_officer_updates(s, ids, history)
-    labels = committee_labels(s)
+    for e in events:
+        history.setdefault(e.action_id, []).append({
+            "id": e.id, "status": e.status, "state": action_state(e.status), "reported_on": e.reported_on,
+            "meeting_id": e.meeting_id, "pack_id": e.pack_id, "pack": files.get(e.pack_id), "text": e.text,
+            "source": source(e, e.pack_id), "origin": "pack", "by": None})
+    _add_officer_updates(s, ids, history)
     out = []
     for a in found:
         hist = history.get(a.id, [])
-        status = hist[-1]["status"] if hist else None
-        current = hist[-1]["state"] if hist else action_state(None)
-        row = {"id": a.id, "committee_id": a.committee_id,
-               "committee": labels.get(a.committee_id, {}).get("name") if a.committee_id else None,
-               "meeting_id": a.meeting_id, "meeting_date": dates.get(a.meeting_id) if a.meeting_id else None,
-               "item": a.item, "item_title": a.item_title, "text": a.text, "status": status,
-               "state": current, "history": hist, "source": source(a, a.first_pack_id)}
-        if meeting is not None and a.meeting_id != meeting and all(h["meeting_id"] != meeting for h in hist):
-            continue
-        if state is not None and row["state"] != state:
-            continue
-        out.append(row)
+        out.append({"id": a.id, "committee_id": a.committee_id,
+                    "committee": names.get(a.committee_id) if a.committee_id else None,
+                    "meeting_id": a.meeting_id, "meeting_date": dates.get(a.meeting_id) if a.meeting_id else None,
+                    "item": a.item, "item_title": a.item_title, "text": a.text,
+                    "status": hist[-1]["status"] if hist else None,
+                    "state": hist[-1]["state"] if hist else action_state(None), "history": hist,
+                    "source": source(a, a.first_pack_id)})
     return out
+
+
+def _lookup(s: Session, key: Any, value: Any, ids: set[int | None]) -> dict[Any, Any]:
+    """{key: value} for just these ids (one IN query; none when nothing is referenced)."""
+    wanted = [i for i in ids if i is not None]
+    return dict(s.execute(select(key, value).where(key.in_(wanted))).all()) if wanted else {}
 
 
 def _add_officer_updates(s: Session, ids: list[int], history: dict[int, list[Row]]) -> None:
     """Officers' status updates join the printed history in date order; on the same day the
     officer's comes after the pack's (it was made after the pack was printed). A closed update
     makes the action done whatever its wording."""
-    names = {u.id: u.name for u in s.scalars(select(AppUser))}
+    updates = list(s.scalars(select(ActionUpdate).where(ActionUpdate.action_id.in_(ids)).order_by(ActionUpdate.id)))
+    names = _lookup(s, AppUser.id, AppUser.name, {u.user_id for u in updates})
     touched: set[int] = set()
-    for u in s.scalars(select(ActionUpdate).where(ActionUpdate.action_id.in_(ids)).order_by(ActionUpdate.id)):
+    for u in updates:
         history.setdefault(u.action_id, []).append({
             "id": u.id, "status": u.status, "state": "done" if u.closed else action_state(u.status),
             "reported_on": u.at.date(), "meeting_id": None, "pack_id": None, "pack": None,
@@ -112,7 +183,7 @@ def work_programme(s: Session, committee: int | None = None) -> list[Row]:
                 "item_id": e.item_id, "item_title": item_title, "title": e.title, "status": e.status,
                 "objective": e.objective, "represented_by": list(e.represented_by or []),
                 "source": source(e, e.pack_id)})
-    labels = committee_labels(s)
+    labels = committee_labels(s, (r.committee_id for r in rounds))
     by_committee: dict[int | None, Row] = {}
     for r in sorted(rounds, key=lambda r: (r.date is None, r.date or r.position, r.pack_id, r.position)):
         c = by_committee.setdefault(r.committee_id, {
@@ -150,35 +221,63 @@ def kpis(s: Session, committee: int | None = None, indicator_id: int | None = No
 
     An indicator's stable id is the id of its first observation.
     """
-    q = select(KpiObservation)
+    return kpis_page(s, committee, indicator_id, meeting)[0]
+
+
+def kpis_page(s: Session, committee: int | None = None, indicator_id: int | None = None,
+              meeting: int | None = None, limit: int | None = None, offset: int = 0) -> tuple[list[Row], int]:
+    """One page of indicators (in first-observation order) and how many match.
+
+    Grouping, filters and paging run in SQL on (committee, trimmed name); then only the page's
+    indicators have their observations, meetings and committees read.
+    """
+    K = KpiObservation
+    name = func.trim(K.indicator)
+    groups = select(func.min(K.id).label("kid"), K.committee_id, name.label("name")).group_by(K.committee_id, name)
     if committee is not None:
-        q = q.where(KpiObservation.committee_id == committee)
-    dates = {m.id: m.date for m in s.scalars(select(Meeting))}
-    labels = committee_labels(s)
-    groups: dict[tuple[int | None, str], Row] = {}
-    for o in s.scalars(q.order_by(KpiObservation.id)):
-        key = (o.committee_id, o.indicator.strip())
-        g = groups.setdefault(key, {
-            "id": o.id, "committee_id": o.committee_id, "indicator": o.indicator.strip(), "area": o.area,
-            "committee": labels.get(o.committee_id, {}).get("name") if o.committee_id else None, "observations": []})
+        groups = groups.where(K.committee_id == committee)
+    having = []
+    if indicator_id is not None:
+        having.append(func.min(K.id) == indicator_id)
+    if meeting is not None:
+        # an indicator presented at the meeting: any of its observations is from there
+        having.append(func.max(case((K.meeting_id == meeting, 1), else_=0)) == 1)
+    groups = groups.having(*having) if having else groups
+    total = int(s.scalar(select(func.count()).select_from(groups.subquery())) or 0)
+    q = groups.order_by(func.min(K.id)).offset(offset)
+    page = s.execute(q.limit(limit) if limit is not None else q).all()
+    if not page:
+        return [], total
+    keys = {(c, n): kid for kid, c, n in page}
+    by_committee: dict[int | None, list[str]] = {}
+    for c, n in keys:
+        by_committee.setdefault(c, []).append(n)
+    match = [and_(K.committee_id.is_(None) if c is None else K.committee_id == c, name.in_(ns))
+             for c, ns in by_committee.items()]
+    obs = s.scalars(select(K).where(or_(*match)).order_by(K.id))
+    found = [o for o in obs if (o.committee_id, o.indicator.strip()) in keys]
+    dates = _lookup(s, Meeting.id, Meeting.date, {o.meeting_id for o in found})
+    names = _lookup(s, Committee.id, Committee.name, {o.committee_id for o in found})
+    out: dict[int, Row] = {kid: {} for kid, _, _ in page}  # page order
+    for o in found:
+        kid = keys[(o.committee_id, o.indicator.strip())]
+        g = out[kid]
+        if not g:
+            g.update({"id": o.id, "committee_id": o.committee_id, "indicator": o.indicator.strip(), "area": o.area,
+                      "committee": names.get(o.committee_id) if o.committee_id else None, "observations": []})
         g["observations"].append({
             "id": o.id, "pack_id": o.pack_id, "meeting_id": o.meeting_id,
             "meeting_date": dates.get(o.meeting_id) if o.meeting_id else None, "period": o.period,
             "last_year": o.last_year, "target": o.target, "actual": o.actual,
             "target_value": kpi_number(o.target), "actual_value": kpi_number(o.actual), "rag": o.rag,
             "direction": o.direction, "commentary": o.commentary, "source": source(o, o.pack_id)})
-    out = []
-    for g in groups.values():
+    rows = [g for g in out.values() if g]
+    for g in rows:
         g["observations"].sort(key=lambda o: (o["period"] or "", o["id"]))
         latest = g["observations"][-1]
         g.update(latest_actual=latest["actual"], latest_target=latest["target"], rag=latest["rag"],
                  direction=latest["direction"])
-        if indicator_id is not None and g["id"] != indicator_id:
-            continue
-        if meeting is not None and all(o["meeting_id"] != meeting for o in g["observations"]):
-            continue
-        out.append(g)
-    return out
+    return rows, total
 
 
 def rag_class(rag: str | None) -> str:

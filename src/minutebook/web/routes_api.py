@@ -40,9 +40,11 @@ def page_links(request: Request, total: int, limit: int, offset: int) -> dict[st
             "prev": at(max(0, offset - limit)) if offset > 0 else None}
 
 
-def paged(request: Request, rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    return {"items": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset,
-            **page_links(request, len(rows), limit, offset)}
+def paged(request: Request, found: tuple[list[Any], int], limit: int, offset: int) -> dict[str, Any]:
+    """A page the query already cut with LIMIT/OFFSET, with the total it counted."""
+    rows, total = found
+    return {"items": rows, "total": total, "limit": limit, "offset": offset,
+            **page_links(request, total, limit, offset)}
 
 
 def found(row: T | None, what: str, ident: int) -> T:
@@ -53,52 +55,52 @@ def found(row: T | None, what: str, ident: int) -> T:
 
 @router.get("/councils", response_model=S.Page[S.Council])
 def councils(request: Request, db: DB, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.list_councils(db), limit, offset)
+    return paged(request, Q.list_councils(db, limit, offset), limit, offset)
 
 
 @router.get("/committees", response_model=S.Page[S.Committee])
 def committees(request: Request, db: DB, council: IdFilter = None, limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.list_committees(db, council), limit, offset)
+    return paged(request, Q.list_committees(db, council, limit, offset), limit, offset)
 
 
 @router.get("/committees/{committee_id}", response_model=S.Committee)
 def committee(committee_id: RowId, db: DB) -> dict[str, Any]:
-    rows = [c for c in Q.list_committees(db) if c["id"] == committee_id]
+    rows = Q.list_committees(db, only=committee_id)[0]
     return found(rows[0] if rows else None, "committee", committee_id)
 
 
 @router.get("/meetings", response_model=S.Page[S.Meeting])
 def meetings(request: Request, db: DB, committee: IdFilter = None, since: dt.date | None = None,
              until: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.list_meetings(db, committee, since, until), limit, offset)
+    return paged(request, Q.list_meetings(db, committee, since, until, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/meetings/{meeting_id}", response_model=S.MeetingDetail)
 def meeting(meeting_id: RowId, db: DB) -> dict[str, Any]:
     row = found(Q.meeting(db, meeting_id), "meeting", meeting_id)
-    row["agenda"] = Q.agenda_items(db, meeting=meeting_id)
-    row["documents"] = Q.documents(db, meeting=meeting_id)
-    row["minutes"] = [Q.minutes_full(db, m["id"]) for m in Q.minutes_list(db, meeting=meeting_id)]
+    row["agenda"] = Q.agenda_items(db, meeting=meeting_id)[0]
+    row["documents"] = Q.documents(db, meeting=meeting_id)[0]
+    row["minutes"] = [Q.minutes_full(db, m["id"]) for m in Q.minutes_list(db, meeting=meeting_id)[0]]
     return row
 
 
 @router.get("/documents", response_model=S.Page[S.Document])
 def documents(request: Request, db: DB, meeting: IdFilter = None, pack: IdFilter = None, limit: Limit = 50,
               offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.documents(db, meeting, pack), limit, offset)
+    return paged(request, Q.documents(db, meeting, pack, limit, offset), limit, offset)
 
 
 @router.get("/agenda-items", response_model=S.Page[S.AgendaItem])
 def agenda_items(request: Request, db: DB, meeting: IdFilter = None, limit: Limit = 50,
                  offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.agenda_items(db, meeting), limit, offset)
+    return paged(request, Q.agenda_items(db, meeting, limit, offset), limit, offset)
 
 
 @router.get("/minutes", response_model=S.Page[S.MinutesSummary])
 def minutes(request: Request, db: DB, meeting: IdFilter = None, limit: Limit = 50,
             offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, Q.minutes_list(db, meeting), limit, offset)
+    return paged(request, Q.minutes_list(db, meeting, limit, offset), limit, offset)
 
 
 @router.get("/minutes/{minutes_id}", response_model=S.MinutesDetail)
@@ -110,7 +112,7 @@ def minutes_one(minutes_id: RowId, db: DB) -> dict[str, Any]:
 def actions(request: Request, db: DB, committee: IdFilter = None, meeting: IdFilter = None,
             status: Literal["open", "done"] | None = None, q: str | None = Query(None, max_length=200),
             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, QI.actions(db, committee, meeting, status, q), limit, offset)
+    return paged(request, QI.actions_page(db, committee, meeting, status, q, limit, offset), limit, offset)
 
 
 @router.get("/actions/{action_id}", response_model=S.Action)
@@ -127,7 +129,7 @@ def work_programme(db: DB, committee: IdFilter = None) -> list[dict[str, Any]]:
 @router.get("/kpis", response_model=S.Page[S.Kpi])
 def kpis(request: Request, db: DB, committee: IdFilter = None, meeting: IdFilter = None, limit: Limit = 50,
          offset: Offset = 0) -> dict[str, Any]:
-    return paged(request, QI.kpis(db, committee, meeting=meeting), limit, offset)
+    return paged(request, QI.kpis_page(db, committee, meeting=meeting, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/kpis/{kpi_id}", response_model=S.Kpi)

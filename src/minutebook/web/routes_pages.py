@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +24,26 @@ def _blank_none(value: str | None) -> str | None:
     return value if value not in (None, "") else None
 
 
+PAGE_SIZE = 50  # tracker rows, KPIs and committees per HTML page
+HOME_LIST = 10  # meetings in each home-page list
+HOME_COMMITTEES = 30
+MEETING_MENU = 200  # tracker's meeting menu when no committee is chosen
+PageNo = Annotated[int, Query(ge=1, le=10**9, description="page number, from 1")]
+
+
+def pager(request: Request, page: int, total: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Page links of an HTML list: the same URL and filters with another page number."""
+    pages = max(1, -(-total // size))
+
+    def at(n: int) -> str:
+        query = {k: v for k, v in request.query_params.items() if k != "page"} | ({"page": str(n)} if n > 1 else {})
+        return request.url.path + ("?" + urlencode(query) if query else "")
+
+    return {"page": page, "pages": pages, "total": total, "first": (page - 1) * size + 1 if total else 0,
+            "last": min(total, page * size), "prev": at(page - 1) if page > 1 else None,
+            "next": at(page + 1) if page < pages else None}
+
+
 def _int_or_none(value: str | None, name: str) -> int | None:
     value = _blank_none(value)
     if value is None:
@@ -36,11 +57,17 @@ def _int_or_none(value: str | None, name: str) -> int | None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: DB) -> HTMLResponse:
     today = dt.date.today()
-    meetings = Q.list_meetings(db)
+    committees, n_committees = Q.list_committees(db, limit=HOME_COMMITTEES)
     return render(request, "home.html", {
-        "committees": Q.list_committees(db), "councils": Q.list_councils(db),
-        "recent": [m for m in meetings if m["date"] <= today][:10],
-        "upcoming": sorted((m for m in meetings if m["date"] > today), key=lambda m: m["date"])[:10]})
+        "committees": committees, "committees_total": n_committees,
+        "recent": Q.list_meetings(db, until=today, limit=HOME_LIST)[0],
+        "upcoming": Q.list_meetings(db, after=today, newest_first=False, limit=HOME_LIST)[0]})
+
+
+@router.get("/committees", response_class=HTMLResponse)
+def committees(request: Request, db: DB, page: PageNo = 1) -> HTMLResponse:
+    rows, total = Q.list_committees(db, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return render(request, "committees.html", {"committees": rows, "pager": pager(request, page, total)})
 
 
 @router.get("/committees/{committee_id}", response_class=HTMLResponse)
@@ -48,11 +75,13 @@ def committee(request: Request, committee_id: int, db: DB) -> HTMLResponse:
     c = Q.committee(db, committee_id)
     if c is None:
         raise HTTPException(404, f"committee {committee_id} not found")
+    open_actions, n_open = QI.actions_page(db, committee=committee_id, state="open", limit=PAGE_SIZE)
     return render(request, "committee.html", {
-        "committee": c, "meetings": Q.list_meetings(db, committee=committee_id),
+        "committee": c, "meetings": Q.list_meetings(db, committee=committee_id)[0],
         "members": Q.members(db, committee_id), "minuted": Q.minuted_meetings(db, committee_id),
-        "open_actions": QI.actions(db, committee=committee_id, state="open"),
-        "work_programme": QI.work_programme(db, committee_id), "kpis": QI.kpis(db, committee_id)})
+        "open_actions": open_actions, "open_total": n_open,
+        "work_programme": QI.work_programme(db, committee_id),
+        "kpi_total": QI.kpis_page(db, committee_id, limit=0)[1]})
 
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
@@ -60,26 +89,34 @@ def meeting(request: Request, meeting_id: int, db: DB) -> HTMLResponse:
     m = Q.meeting(db, meeting_id)
     if m is None:
         raise HTTPException(404, f"meeting {meeting_id} not found")
-    minutes = [Q.minutes_full(db, x["id"]) for x in Q.minutes_list(db, meeting=meeting_id)]
+    minutes = [Q.minutes_full(db, x["id"]) for x in Q.minutes_list(db, meeting=meeting_id)[0]]
     raised = QI.actions(db, meeting=meeting_id)
     return render(request, "meeting.html", {
-        "meeting": m, "agenda": Q.agenda_items(db, meeting=meeting_id), "documents": Q.documents(db, meeting=meeting_id),
+        "meeting": m, "agenda": Q.agenda_items(db, meeting=meeting_id)[0],
+        "documents": Q.documents(db, meeting=meeting_id)[0],
         "minutes": minutes, "actions": raised, "kpis": QI.kpis(db, meeting=meeting_id)})
 
 
 @router.get("/actions", response_class=HTMLResponse)
 def tracker(request: Request, db: DB, committee: str | None = None, meeting: str | None = None,
-            status: str | None = None, q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+            status: str | None = None, q: Annotated[str | None, Query(max_length=200)] = None,
+            page: PageNo = 1) -> HTMLResponse:
     state: Literal["open", "done"] | None = None
     if _blank_none(status) is not None:
         if status not in ("open", "done"):
             raise HTTPException(422, "status must be open or done")
         state = status  # type: ignore[assignment]
     cid, mid = _int_or_none(committee, "committee"), _int_or_none(meeting, "meeting")
-    rows = QI.actions(db, cid, mid, state, _blank_none(q))
-    meetings = Q.list_meetings(db, committee=cid) if cid else Q.list_meetings(db)
+    rows, total = QI.actions_page(db, cid, mid, state, _blank_none(q), PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    # the meeting menu: a committee's meetings, or else the latest ones (every meeting of every
+    # council would be tens of thousands of options), plus the one filtered on
+    meetings = Q.list_meetings(db, committee=cid, limit=None if cid else MEETING_MENU)[0]
+    if mid is not None and all(m["id"] != mid for m in meetings):
+        chosen = Q.meeting(db, mid)
+        meetings += [chosen] if chosen else []
     return render(request, "actions.html", {
-        "actions": rows, "committees": Q.list_committees(db), "meetings": meetings,
+        "actions": rows, "pager": pager(request, page, total), "committees": Q.list_committees(db)[0],
+        "meetings": meetings,
         "filters": {"committee": cid, "meeting": mid, "status": state, "q": _blank_none(q) or ""}})
 
 
@@ -95,14 +132,15 @@ def action(request: Request, action_id: int, db: DB) -> HTMLResponse:
 def work_programme(request: Request, db: DB, committee: str | None = None) -> HTMLResponse:
     cid = _int_or_none(committee, "committee")
     return render(request, "work_programme.html", {
-        "programmes": QI.work_programme(db, cid), "committees": Q.list_committees(db), "committee_id": cid})
+        "programmes": QI.work_programme(db, cid), "committees": Q.list_committees(db)[0], "committee_id": cid})
 
 
 @router.get("/kpis", response_class=HTMLResponse)
-def kpi_list(request: Request, db: DB, committee: str | None = None) -> HTMLResponse:
+def kpi_list(request: Request, db: DB, committee: str | None = None, page: PageNo = 1) -> HTMLResponse:
     cid = _int_or_none(committee, "committee")
-    return render(request, "kpis.html", {"kpis": QI.kpis(db, cid), "committees": Q.list_committees(db),
-                                         "committee_id": cid})
+    rows, total = QI.kpis_page(db, cid, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return render(request, "kpis.html", {"kpis": rows, "pager": pager(request, page, total),
+                                         "committees": Q.list_committees(db)[0], "committee_id": cid})
 
 
 @router.get("/kpis/{kpi_id}", response_class=HTMLResponse)
