@@ -66,9 +66,9 @@ class PgBackend:
     def prepare(session: Session) -> None:
         """Nothing to set per connection on PostgreSQL."""
 
-    def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]:
-        table = _FROM[kind][0]
-        sql = text(f"SELECT id, ts_headline('english'::regconfig, text, {self.tsquery}, :opts) FROM {table} "
-                   f"WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
-        rows = session.execute(sql, {**self.params, "opts": HEADLINE, "ids": list(ids)})
-        return {int(r[0]): r[1] for r in rows}
+    def located(self, session: Session, kind: str, columns: str, joins: str, ids: Sequence[int]) -> Sequence[Any]:
+        """`columns` of the rows `ids` of `kind` (table alias x, `joins` added), and the snippet:
+        ts_headline re-parses each text, so it runs on the page's rows only."""
+        sql = text(f"SELECT {columns}, ts_headline('english'::regconfig, x.text, {self.tsquery}, :opts) "
+                   f"FROM {_FROM[kind][0]} x {joins} WHERE x.id IN :ids").bindparams(bindparam("ids", expanding=True))
+        return session.execute(sql, {**self.params, "opts": HEADLINE, "ids": list(ids)}).all()

@@ -66,15 +66,16 @@ class SqliteBackend:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
             conn.info[_PREPARED] = True
 
-    def snippets(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, str]:
+    def located(self, session: Session, kind: str, columns: str, joins: str, ids: Sequence[int]) -> Sequence[Any]:
+        """`columns` of the rows `ids` of `kind` (table alias x, `joins` added), and the snippet."""
         fts = f"{_FROM[kind][0]}_fts"
         # FTS5 takes `rowid IN (...)` as one lookup per id, each re-seeking every word's doclist
         # (~0.5 ms a row for common words); a rowid range is one pass over the doclists from lo
         # to hi, and "+rowid" keeps the IN list out of FTS5, so only the page's rows pass and
         # only they get a snippet
-        sql = text(f"SELECT rowid, snippet({fts}, 0, :start, :stop, '…', {SNIPPET_TOKENS}) FROM {fts} "
-                   f"WHERE {fts} MATCH :fts AND rowid >= :lo AND rowid <= :hi AND +rowid IN :ids"
+        sql = text(f"SELECT {columns}, snippet({fts}, 0, :start, :stop, '…', {SNIPPET_TOKENS}) FROM {fts} "
+                   f"JOIN {_FROM[kind][0]} x ON x.id = {fts}.rowid {joins} WHERE {fts} MATCH :fts "
+                   f"AND {fts}.rowid >= :lo AND {fts}.rowid <= :hi AND +{fts}.rowid IN :ids"
                    ).bindparams(bindparam("ids", expanding=True))
-        rows = session.execute(sql, {"start": START, "stop": STOP, "fts": self.match, "ids": list(ids),
-                                     "lo": min(ids), "hi": max(ids)})
-        return {int(r[0]): r[1] for r in rows}
+        return session.execute(sql, {"start": START, "stop": STOP, "fts": self.match, "ids": list(ids),
+                                     "lo": min(ids), "hi": max(ids)}).all()
