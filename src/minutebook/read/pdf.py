@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from minutebook.errors import InputError
 from minutebook.read.lines import Cell, Line, clean
+from minutebook.read.pdf_runs import Box, segment_texts
 
 # a gap wider than this many points between two runs on a line reads as a column break
 COLUMN_GAP = 12.0
@@ -135,9 +136,10 @@ class _RunReader:
     """Text segments of one text page with their text, through pypdfium2's raw API.
 
     The text of a segment is pdfium's own text inside its box (FPDFText_GetBoundedText), as
-    `PdfTextPage.get_text_bounded` gives it; that helper calls pdfium twice per segment (once
-    for the length) and allocates each time, so this calls it once into one reused buffer
-    and falls back to the helper only when the text could be longer than the buffer.
+    `PdfTextPage.get_text_bounded` gives it. Asking pdfium for every segment scans the whole
+    page each time, so `segment_texts` slices the page text instead and asks pdfium only for
+    the segments another character could overlap (see read/pdf_runs.py). When it asks, one
+    call writes into one reused buffer; the helper is used only when the text could be longer.
     """
 
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
@@ -150,15 +152,13 @@ class _RunReader:
         textpage, box = self.textpage, self.box
         left, top, right, bottom = box
         refs = [ctypes.byref(b) for b in box]
-        out: list[Run] = []
+        boxes: list[Box] = []
         for i in range(textpage.count_rects()):
             if not pdfium_c.FPDFText_GetRect(textpage, i, *refs):  # left, top, right, bottom
                 raise pdfium.PdfiumError(f"failed to get text segment {i}")
-            run = (left.value, bottom.value, right.value, top.value)
-            text = self.text(*run)
-            if text.strip():
-                out.append((*run, text))
-        return out
+            boxes.append((left.value, bottom.value, right.value, top.value))
+        texts = segment_texts(textpage, boxes, lambda b: self.text(*b))
+        return [(*b, text) for b, text in zip(boxes, texts) if text.strip()]
 
     def text(self, left: float, bottom: float, right: float, top: float) -> str:
         count = pdfium_c.FPDFText_GetBoundedText(self.textpage, left, top, right, bottom, self.buffer, self.size)

@@ -1,0 +1,82 @@
+"""The reader's segment texts (read/pdf_runs.py) against pdfium's own text in each box.
+
+The reader slices the page text instead of asking pdfium for the text inside every segment's
+box (which scans the whole page per segment); on every page of every fixture the two must
+agree exactly, and the slices must serve nearly every segment (else nothing got faster).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from minutebook.read.pdf_runs import PageRuns, page_text, segment_texts
+from minutebook.testing.fixtures import fixture_files
+
+PDFS = [p for p in fixture_files() if p.suffix == ".pdf"]
+
+
+def _segments(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
+    return [textpage.get_rect(i) for i in range(textpage.count_rects())]  # left, bottom, right, top
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_segment_texts_are_pdfiums_bounded_texts(path: Path) -> None:
+    document = pdfium.PdfDocument(str(path))
+    asked = segments = 0
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            boxes = _segments(textpage)
+            want = [textpage.get_text_bounded(*box) for box in boxes]
+            if boxes:  # every page with text is read by the fast path
+                assert PageRuns(textpage).runs(boxes) is not None, f"page {index + 1}"
+
+            def bounded(box: tuple[float, float, float, float]) -> str:
+                nonlocal asked
+                asked += 1
+                return textpage.get_text_bounded(*box)
+
+            assert segment_texts(textpage, boxes, bounded) == want, f"page {index + 1}"
+            segments += len(boxes)
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    assert asked <= 0.06 * segments  # pdfium is asked only where boxes overlap
+
+
+def test_page_text_is_none_without_text() -> None:
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(200, 200)
+    textpage = page.get_textpage()
+    assert page_text(textpage, 0) is None
+    assert segment_texts(textpage, [], lambda box: "unused") == []
+    textpage.close()
+    page.close()
+    document.close()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [(72, 700, "P", 11), ("+-1.5", 700, "erformance", 11)],  # kerned into the next object
+        [(72, 700, "Held on 26", 11), ("+0.3", 704, "th", 6), ("+-0.5", 700, " November", 11)],
+        [(72, 700, "Budget ", 11), ("+0", 700, "2024", 11), (72, 697, "struck over", 11)],  # overlapping lines
+        [(72, 700, "left", 11), (300, 700, "right", 11), (72, 688, "next line", 11)],
+    ],
+)
+def test_made_pages_agree_with_pdfium(tmp_path: Path, items: list) -> None:
+    from test_read import make_pdf  # the PDF maker of the reader's tests
+
+    document = pdfium.PdfDocument(str(make_pdf(tmp_path, [items])))
+    textpage = document[0].get_textpage()
+    boxes = _segments(textpage)
+    assert segment_texts(textpage, boxes, lambda box: textpage.get_text_bounded(*box)) == [
+        textpage.get_text_bounded(*box) for box in boxes
+    ]
+    textpage.close()
+    document.close()
