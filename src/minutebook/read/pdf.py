@@ -153,8 +153,9 @@ class _RunReader:
         left, top, right, bottom = box
         refs = [ctypes.byref(b) for b in box]
         boxes: list[Box] = []
+        handle = textpage.raw
         for i in range(textpage.count_rects()):
-            if not pdfium_c.FPDFText_GetRect(textpage, i, *refs):  # left, top, right, bottom
+            if not pdfium_c.FPDFText_GetRect(handle, i, *refs):  # left, top, right, bottom
                 raise pdfium.PdfiumError(f"failed to get text segment {i}")
             boxes.append((left.value, bottom.value, right.value, top.value))
         texts = segment_texts(textpage, boxes, lambda b: self.text(*b))

@@ -50,8 +50,11 @@ def page_text(textpage: object, count: int) -> str | None:
 class PageRuns:
     """The character ranges of one text page's segments (see the module docstring)."""
 
-    def __init__(self, textpage: object) -> None:
-        self.textpage = textpage
+    def __init__(self, textpage: object, measure_spaces: bool = True) -> None:
+        """`measure_spaces=False` takes every space between runs as skipped without asking for
+        its box: enough to know which object each character belongs to (the table layer)."""
+        self.textpage = getattr(textpage, "raw", textpage)  # the raw handle: no wrapper per call
+        self.measure_spaces = measure_spaces
         self.count = pdfium_c.FPDFText_CountChars(textpage)
         self.text = page_text(textpage, self.count)
         self._box = [ctypes.c_double() for _ in range(4)]
@@ -146,6 +149,8 @@ class PageRuns:
         for x in range(start, stop, step):
             if text[x] != " ":
                 return x
+            if not self.measure_spaces:
+                continue
             pdfium_c.FPDFText_GetCharBox(self.textpage, x, *self._refs)  # left, right, bottom, top
             left, right, bottom, top = box[0].value, box[1].value, box[2].value, box[3].value
             if _wide(right - left) and _wide(top - bottom):
@@ -175,6 +180,7 @@ def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], s
     """The text of each segment (`boxes` in pdfium's order), as `bounded(box)` (pdfium's text
     inside the box) gives it, asking `bounded` only where the fast path might differ."""
     finder = PageRuns(textpage)
+    textpage = finder.textpage
     runs = finder.runs(boxes)
     if runs is None:
         return [bounded(box) for box in boxes]

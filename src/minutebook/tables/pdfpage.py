@@ -23,6 +23,8 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from minutebook.read.pdf_runs import PageRuns, page_text
+
 RULE_THICKNESS = 2.5  # points: a path thinner than this in one direction is a rule
 MIN_RULE = 5.0  # points: shorter marks are glyph parts or dots, not rules
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -99,7 +101,8 @@ class _Chars:
     and allocations per character (`get_text_range(i, 1)` alone makes four), which made this
     layer slower than reading the whole pack. The results are the same values: a char's text
     is the page text at its text index (what `get_text_range(i, 1)` returns), "" for the chars
-    pdfium leaves out of the text.
+    pdfium leaves out of the text. When the page text has one unit per character (nearly
+    always) the text index is the character index, so no call is needed for it.
     """
 
     def __init__(self, raw, textpage) -> None:  # noqa: ANN001 - pdfium handles
@@ -107,7 +110,8 @@ class _Chars:
         self.count = textpage.count_chars()
         self.box = raw.FS_RECTF()
         self.box_ref = ctypes.byref(self.box)
-        self.text = self._page_text()
+        self.aligned = page_text(textpage, self.count)  # one unit per character index, or None
+        self.text = self.aligned if self.aligned is not None else self._page_text()
 
     def _page_text(self) -> str | None:
         """The page's text, one unit per text index; None when that would not hold (non-BMP)."""
@@ -119,17 +123,32 @@ class _Chars:
             return None  # surrogate pairs would shift text indexes: take the per-char helper
         return "".join(map(chr, units))
 
+    def texts(self) -> str | list[str]:
+        """Each character's text, indexable by character index."""
+        if self.aligned is not None:
+            return self.aligned
+        return [self.char(i) for i in range(self.count)]
+
     def char(self, i: int) -> str:
         if self.text is None:
             return self.textpage.get_text_range(i, 1)
         t = self.raw.FPDFText_GetTextIndexFromCharIndex(self.textpage, i)
         return self.text[t] if 0 <= t < len(self.text) else ""
 
-    def loose_box(self, i: int) -> tuple[float, float, float, float]:
-        if not self.raw.FPDFText_GetLooseCharBox(self.textpage, i, self.box_ref):
-            return self.textpage.get_charbox(i, loose=True)  # raises pypdfium2's error, as before
-        b = self.box
-        return b.left, b.bottom, b.right, b.top
+    def objects(self) -> list[int | None]:
+        """The text object of each character, looked up once per text segment: a segment is a
+        run of one object's characters (read/pdf_runs.py finds the runs). None for the chars
+        outside every run (spaces and line breaks, mostly): those are looked up one by one."""
+        out: list[int | None] = [None] * self.count
+        boxes = [self.textpage.get_rect(i) for i in range(self.textpage.count_rects())]
+        runs = PageRuns(self.textpage, measure_spaces=False).runs(boxes) if boxes else None
+        for first, last in runs or ():
+            out[first : last + 1] = [_handle(self.raw.FPDFText_GetTextObject(self.textpage, first))] * (last - first + 1)
+        return out
+
+
+def _handle(obj) -> int:  # noqa: ANN001 - a pdfium object pointer
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
 def _char_bold(raw, textpage, i: int, buf, flags, modes: dict[int, int]) -> bool:  # noqa: ANN001
@@ -138,7 +157,7 @@ def _char_bold(raw, textpage, i: int, buf, flags, modes: dict[int, int]) -> bool
     bold = bool(_BOLD_NAME.search(name)) or raw.FPDFText_GetFontWeight(textpage, i) >= 600
     if not bold:
         obj = raw.FPDFText_GetTextObject(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        key = _handle(obj)
         if key not in modes:
             modes[key] = raw.FPDFTextObj_GetTextRenderMode(obj) if key else 0
         bold = modes[key] == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
@@ -146,6 +165,9 @@ def _char_bold(raw, textpage, i: int, buf, flags, modes: dict[int, int]) -> bool
 
 
 def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
+    """Characters joined into words: a word breaks at a space, a gap over 2.5 pt, a jump of
+    the top over 3 pt or a step back left; it is bold when most of its characters are. The
+    loop runs per character, so it keeps its state in locals and calls pdfium once per char."""
     chars = _Chars(raw, textpage)
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -154,33 +176,45 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
     # bold reads the char's font and text object, so it is the same for every char of one text
     # object: look it up once per object (chars without an object are looked up one by one)
     bold_of: dict[int, bool] = {}
+    objects, texts = chars.objects(), chars.texts()
+    handle, loose_box, box, box_ref = textpage.raw, raw.FPDFText_GetLooseCharBox, chars.box, chars.box_ref
     words: list[Word] = []
-    cur: list[tuple[str, float, float, float, float, bool]] = []
+    text: list[str] = []  # the current word's characters
+    x0 = x1 = low = high = left = right = top = 0.0  # its extent; the previous character's
+    bolds = 0
 
     def flush() -> None:
-        if cur:
-            text = "".join(c[0] for c in cur)
-            bold = sum(1 for c in cur if c[5]) * 2 > len(cur)
-            words.append(Word(min(c[1] for c in cur), max(c[2] for c in cur),
-                              min(c[3] for c in cur), max(c[4] for c in cur), text, bold))
-            cur.clear()
+        if text:
+            words.append(Word(x0, x1, low, high, "".join(text), bolds * 2 > len(text)))
+            text.clear()
 
     for i in range(chars.count):
-        ch = chars.char(i)
+        ch = texts[i]
         if not ch or ch.isspace() or ch in "\ufffe\x02":
             flush()
             continue
-        l, b, r, t = chars.loose_box(i)
-        top, bottom = height - t, height - b
-        if cur and (l - cur[-1][2] > 2.5 or abs(top - cur[-1][3]) > 3 or l < cur[-1][1] - 1):
-            flush()
-        obj = ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value or 0
+        if loose_box(handle, i, box_ref):
+            l, b, r, t = box.left, box.bottom, box.right, box.top
+        else:
+            l, b, r, t = textpage.get_charbox(i, loose=True)  # raises pypdfium2's error, as before
+        obj = objects[i]
+        if obj is None:
+            obj = _handle(raw.FPDFText_GetTextObject(handle, i))
         bold = bold_of.get(obj) if obj else None
         if bold is None:
-            bold = _char_bold(raw, textpage, i, buf, flags, modes)
+            bold = _char_bold(raw, handle, i, buf, flags, modes)
             if obj:
                 bold_of[obj] = bold
-        cur.append((ch, l, r, top, bottom, bold))
+        char_top, char_bottom = height - t, height - b
+        if text and (l - right > 2.5 or abs(char_top - top) > 3 or l < left - 1):
+            flush()
+        if text:
+            x0, x1, low, high = min(x0, l), max(x1, r), min(low, char_top), max(high, char_bottom)
+        else:
+            x0, x1, low, high, bolds = l, r, char_top, char_bottom, 0
+        text.append(ch)
+        bolds += bold
+        left, right, top = l, r, char_top
     flush()
     return words
 
