@@ -6,7 +6,7 @@ import random
 
 from sqlalchemy import func, select, text
 
-from bench.measure import Figure, percentile, timed
+from bench.measure import Figure, median, percentile, timed
 
 # words and phrases the fixtures contain (common, middling and rare), plus hostile input
 QUERIES = ("housing", "budget", "social care", '"adult social care"', "safeguarding", "council tax support",
@@ -31,14 +31,18 @@ def search_figures(label: str, url: str, rounds: int, seed: int = 5) -> list[Fig
         for q in QUERIES:  # warm the caches once, as a running server would be
             search(session, q)
         samples: list[float] = []
+        per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
         for _ in range(rounds):
             for q in QUERIES:
-                samples += timed(lambda q=q: search(session, q, limit=20), 1)
+                per_query[q] += timed(lambda q=q: search(session, q, limit=20), 1)
+                samples += per_query[q][-1:]
         point = text("SELECT id, text FROM passage WHERE id = :id")
         base = timed(lambda: session.execute(point, {"id": rng.randint(1, hi)}).all(), max(200, len(samples)))
         totals = {q: _total(search(session, q, limit=1)) for q in QUERIES[:4]}
     engine.dispose()
     print(f"  {label}: {n} passages; totals for some queries: {totals}")
+    slowest = sorted(per_query, key=lambda q: -median(per_query[q]))[:3]
+    print("    slowest queries (median ms): " + ", ".join(f"{q!r} {median(per_query[q]):.1f}" for q in slowest))
     p95 = percentile(samples, 0.95)
     return [
         Figure(f"search {label}: p50 ms ({n} passages)", percentile(samples, 0.5), "ms",
