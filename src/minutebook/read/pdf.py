@@ -10,7 +10,7 @@ line, ordered left to right, and the runs are kept as `Cell`s for table reconstr
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -47,13 +47,6 @@ _PDFIUM_HYPHEN = "\x02"
 _CLOSERS = ".,;:!?)]}"
 
 
-def _overlap(a: Run, b: Run) -> float:
-    """Vertical overlap of two runs, as a share of the shorter one's height."""
-    shared = min(a[3], b[3]) - max(a[1], b[1])
-    shortest = min(a[3] - a[1], b[3] - b[1])
-    return shared / shortest if shortest > 0 else 0.0
-
-
 def _vertical(run: Run) -> bool:
     """A run of several characters taller than it is wide: text set sideways."""
     return len(run[4].strip()) > 2 and run[3] - run[1] > 2 * (run[2] - run[0])
@@ -74,12 +67,20 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     bands: dict[int, list[int]] = {}  # band -> indexes of the rows whose founding run spans it
     for run in sorted(runs, key=lambda r: (-(r[3] - r[1]), -r[3], r[0])):
         best, best_share = -1, 0.4
-        low, high = _band(run[1]), _band(run[3])
-        seen: set[int] = set()
-        for band in range(low, high + 1):
-            seen.update(bands.get(band, ()))
-        for index in sorted(seen):
-            share = _overlap(run, rows[index][0])
+        bottom, top = run[1], run[3]
+        low, high = _band(bottom), _band(top)
+        if low == high:  # the common case: the band's rows, already in creation order
+            candidates: Iterable[int] = bands.get(low, ())
+        else:
+            seen: set[int] = set()
+            for band in range(low, high + 1):
+                seen.update(bands.get(band, ()))
+            candidates = sorted(seen)
+        for index in candidates:
+            # vertical overlap with the row's founding run, as a share of the shorter one's height
+            founder = rows[index][0]
+            shortest = min(top - bottom, founder[3] - founder[1])
+            share = (min(top, founder[3]) - max(bottom, founder[1])) / shortest if shortest > 0 else 0.0
             if share > best_share:
                 best, best_share = index, share
         if best < 0:
@@ -123,8 +124,10 @@ def _cells(row: list[Run]) -> list[Cell]:
         height = top - bottom
         if cells and left - cells[-1].x1 < COLUMN_GAP:
             em = max(height, previous_height)  # a run's height is about one em
-            glue = " " if spaced or raw[:1].isspace() or _spaced(cells[-1].text, text, left - cells[-1].x1, em) else ""
-            cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), clean(f"{cells[-1].text}{glue}{text}"))
+            before = cells[-1].text
+            glue = " " if spaced or raw[:1].isspace() or _spaced(before, text, left - cells[-1].x1, em) else ""
+            # both sides are clean, so joining them is clean(before + glue + text) without a regex
+            cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), f"{before}{glue}{text}" if before and text else before or text)
         else:
             cells.append(Cell(left, right, text))
         spaced = raw[-1:].isspace()
@@ -144,8 +147,8 @@ class _RunReader:
 
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
         self.textpage = textpage
-        self.size = 3 * textpage.count_chars() + 64  # text in a box: its chars plus spaces and line breaks
-        self.buffer = (ctypes.c_ushort * self.size)()
+        self.size = 0  # the buffer is made when pdfium is first asked: most pages never ask
+        self.buffer = (ctypes.c_ushort * 0)()
         self.box = [ctypes.c_double() for _ in range(4)]
 
     def runs(self) -> list[Run]:
@@ -162,6 +165,9 @@ class _RunReader:
         return [(*b, text) for b, text in zip(boxes, texts) if text.strip()]
 
     def text(self, left: float, bottom: float, right: float, top: float) -> str:
+        if not self.size:
+            self.size = 3 * self.textpage.count_chars() + 64  # text in a box: its chars plus spaces and line breaks
+            self.buffer = (ctypes.c_ushort * self.size)()
         count = pdfium_c.FPDFText_GetBoundedText(self.textpage, left, top, right, bottom, self.buffer, self.size)
         if count <= 0:
             return ""
@@ -204,7 +210,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Line], int, float | None]:
                 width = width or page_width
                 first = True
                 for top, height, cells in _page_lines(page):
-                    text = clean(" ".join(c.text for c in cells))
+                    text = " ".join(c.text for c in cells)  # cells are clean and not empty: so is this
                     if not text:
                         continue
                     lines.append(

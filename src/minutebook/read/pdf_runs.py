@@ -216,13 +216,15 @@ def _overlapping(boxes: list[Box], spaces: list[Box]) -> set[int]:
     others = [*boxes, *spaces]
     segments = len(boxes)
     crowded: set[int] = set()
-    open_: list[int] = []
+    open_: list[tuple[int, Box]] = []  # boxes below, some of which may reach up to this one
     for i in sorted(range(len(others)), key=lambda k: others[k][1]):
-        left, bottom, right, top = others[i]
-        open_ = [j for j in open_ if others[j][3] > bottom]
+        box = others[i]
+        left, bottom, right, top = box
+        if len(open_) > 24:  # drop the boxes that end below this one now and then
+            open_ = [(j, other) for j, other in open_ if other[3] > bottom]
         if top > bottom and right > left:
-            for j in open_:
-                if max(left, others[j][0]) < min(right, others[j][2]) and (i < segments or j < segments):
+            for j, (l2, _, r2, t2) in open_:
+                if t2 > bottom and max(left, l2) < min(right, r2) and (i < segments or j < segments):
                     crowded.update(k for k in (i, j) if k < segments)
-        open_.append(i)
+        open_.append((i, box))
     return crowded
