@@ -27,7 +27,11 @@ def source(row: Any, pack_id: int | None) -> Row:
 
 
 def window(s: Session, q: Select[Any], limit: int | None = None, offset: int = 0) -> tuple[list[Any], int]:
-    """The rows of one page of `q` and how many rows `q` has in all: COUNT and LIMIT/OFFSET in SQL."""
+    """The rows of one page of `q` and how many rows `q` has in all: COUNT and LIMIT/OFFSET in SQL
+    (no COUNT when everything is asked for: the total is then the rows' length)."""
+    if limit is None and not offset:
+        rows = list(s.execute(q))
+        return rows, len(rows)
     total = int(s.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0)
     q = q.offset(offset)
     return list(s.execute(q.limit(limit) if limit is not None else q)), total
@@ -43,6 +47,11 @@ def committee_labels(s: Session, ids: Iterable[int | None] | None = None) -> dic
         q = q.where(Committee.id.in_(wanted))
     return {c.id: {"id": c.id, "name": c.name, "council_id": c.council_id, "council": council}
             for c, council in s.execute(q)}
+
+
+def committee_menu(s: Session) -> list[Row]:
+    """Every committee for a filter menu, by council then name: no meeting statistics."""
+    return sorted(committee_labels(s).values(), key=lambda r: ((r["council"] or "~"), r["name"]))
 
 
 def list_councils(s: Session, limit: int | None = None, offset: int = 0) -> tuple[list[Row], int]:
@@ -74,12 +83,13 @@ def committee(s: Session, committee_id: int) -> Row | None:
     return committee_labels(s, [committee_id]).get(committee_id)
 
 
-def _meeting_rows(s: Session, meetings: list[Meeting]) -> list[Row]:
+def _meeting_rows(s: Session, meetings: list[Meeting], packs: dict[int, int] | None = None) -> list[Row]:
     """Meeting rows with committee, council and pack count: read for these meetings only."""
     labels = committee_labels(s, (m.committee_id for m in meetings))
     ids = [m.id for m in meetings]
-    packs = dict(s.execute(select(Pack.meeting_id, func.count()).where(Pack.meeting_id.in_(ids))
-                           .group_by(Pack.meeting_id)).all()) if ids else {}
+    if packs is None:
+        packs = dict(s.execute(select(Pack.meeting_id, func.count()).where(Pack.meeting_id.in_(ids))
+                               .group_by(Pack.meeting_id)).all()) if ids else {}
     out = []
     for m in meetings:
         c = labels.get(m.committee_id, {})
@@ -112,7 +122,7 @@ def meeting(s: Session, meeting_id: int) -> Row | None:
         return None
     # the pack's columns, not its stored record (a large JSON document the page never shows)
     packs = s.execute(select(*PACK_COLUMNS).where(Pack.meeting_id == m.id).order_by(Pack.id)).all()
-    row = _meeting_rows(s, [m])[0]
+    row = _meeting_rows(s, [m], {m.id: len(packs)})[0]
     row["pack_list"] = [pack_row(p) for p in packs]
     return row
 

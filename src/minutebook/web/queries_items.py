@@ -7,13 +7,13 @@ import re
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from minutebook.store.schema import ActionUpdate, AppUser, Committee, Meeting, Pack
 from minutebook.store.schema_items import (
     Action, ActionStatusEvent, KpiObservation, WorkProgrammeItem, WorkProgrammeItemEvent, WorkProgrammeRound,
 )
-from minutebook.web.queries import committee_labels, source
+from minutebook.web.queries import committee_labels, source, window
 
 Row = dict[str, Any]
 State = Literal["open", "done"]
@@ -67,9 +67,11 @@ def actions_page(s: Session, committee: int | None = None, meeting: int | None =
     """
     where = _action_where(committee, meeting, text, action_id)
     if state is None:
-        total = int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0)
         q = select(Action.id).where(*where).order_by(Action.id).offset(offset)
         ids = list(s.scalars(q.limit(limit) if limit is not None else q))
+        # a COUNT only when the page may not be everything
+        paged = limit is not None and (offset or len(ids) == limit)
+        total = int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0) if paged else len(ids)
     else:
         matching = [i for i, st in latest_states(s, where).items() if st == state]
         total = len(matching)
@@ -238,14 +240,23 @@ def kpis_page(s: Session, committee: int | None = None, indicator_id: int | None
         groups = groups.where(K.committee_id == committee)
     having = []
     if indicator_id is not None:
+        # only the rows of that observation's (committee, name): the committee index, not a scan
+        first = aliased(K)
+        groups = groups.where(
+            K.committee_id.is_not_distinct_from(select(first.committee_id).where(first.id == indicator_id)
+                                                .scalar_subquery()),
+            name == select(func.trim(first.indicator)).where(first.id == indicator_id).scalar_subquery())
         having.append(func.min(K.id) == indicator_id)
     if meeting is not None:
-        # an indicator presented at the meeting: any of its observations is from there
+        # an indicator presented at the meeting: any of its observations is from there; the
+        # meeting's own observations narrow the rows read to its committees and names
+        there = aliased(K)
+        at = select(there.committee_id).where(there.meeting_id == meeting)
+        groups = groups.where(or_(K.committee_id.in_(at), K.committee_id.is_(None)),
+                              name.in_(select(func.trim(there.indicator)).where(there.meeting_id == meeting)))
         having.append(func.max(case((K.meeting_id == meeting, 1), else_=0)) == 1)
     groups = groups.having(*having) if having else groups
-    total = int(s.scalar(select(func.count()).select_from(groups.subquery())) or 0)
-    q = groups.order_by(func.min(K.id)).offset(offset)
-    page = s.execute(q.limit(limit) if limit is not None else q).all()
+    page, total = window(s, groups.order_by(func.min(K.id)), limit, offset)
     if not page:
         return [], total
     keys = {(c, n): kid for kid, c, n in page}

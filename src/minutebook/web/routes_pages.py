@@ -115,7 +115,7 @@ def tracker(request: Request, db: DB, committee: str | None = None, meeting: str
         chosen = Q.meeting(db, mid)
         meetings += [chosen] if chosen else []
     return render(request, "actions.html", {
-        "actions": rows, "pager": pager(request, page, total), "committees": Q.list_committees(db)[0],
+        "actions": rows, "pager": pager(request, page, total), "committees": Q.committee_menu(db),
         "meetings": meetings,
         "filters": {"committee": cid, "meeting": mid, "status": state, "q": _blank_none(q) or ""}})
 
@@ -132,7 +132,7 @@ def action(request: Request, action_id: int, db: DB) -> HTMLResponse:
 def work_programme(request: Request, db: DB, committee: str | None = None) -> HTMLResponse:
     cid = _int_or_none(committee, "committee")
     return render(request, "work_programme.html", {
-        "programmes": QI.work_programme(db, cid), "committees": Q.list_committees(db)[0], "committee_id": cid})
+        "programmes": QI.work_programme(db, cid), "committees": Q.committee_menu(db), "committee_id": cid})
 
 
 @router.get("/kpis", response_class=HTMLResponse)
@@ -140,7 +140,7 @@ def kpi_list(request: Request, db: DB, committee: str | None = None, page: PageN
     cid = _int_or_none(committee, "committee")
     rows, total = QI.kpis_page(db, cid, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render(request, "kpis.html", {"kpis": rows, "pager": pager(request, page, total),
-                                         "committees": Q.list_committees(db)[0], "committee_id": cid})
+                                         "committees": Q.committee_menu(db), "committee_id": cid})
 
 
 @router.get("/kpis/{kpi_id}", response_class=HTMLResponse)
