@@ -30,22 +30,32 @@ class ActionMatcher:
         self.session = session
         self.committee_id = committee_id
         self.taken: set[int] = set()  # actions already matched by this pack
+        # (id, norm_text) of the committee's actions per meeting, read once per meeting per pack:
+        # an action this pack adds is claimed at once, so it can never be matched again anyway
+        self.known: dict[int | None, list[tuple[int, str]]] = {}
 
-    def find(self, meeting_id: int | None, text: str) -> tuple[Action | None, str]:
+    def _actions(self, meeting_id: int | None) -> list[tuple[int, str]]:
+        found = self.known.get(meeting_id)
+        if found is None:
+            q = select(Action.id, Action.norm_text).where(
+                Action.committee_id.is_(None) if self.committee_id is None else Action.committee_id == self.committee_id,
+                Action.meeting_id.is_(None) if meeting_id is None else Action.meeting_id == meeting_id)
+            found = self.known[meeting_id] = [(i, t) for i, t in self.session.execute(q.order_by(Action.id))]
+        return found
+
+    def find(self, meeting_id: int | None, text: str) -> tuple[int | None, str]:
+        """The id of the stored action `text` is (None: a new one), and the normalised text."""
         norm = norm_text(text)
-        q = select(Action).where(Action.committee_id.is_(None) if self.committee_id is None
-                                 else Action.committee_id == self.committee_id)
-        q = q.where(Action.meeting_id.is_(None) if meeting_id is None else Action.meeting_id == meeting_id)
-        best: tuple[Action | None, float] = (None, 0.0)
-        for action in self.session.scalars(q):
-            if action.id in self.taken:
+        best: tuple[int | None, float] = (None, 0.0)
+        for action_id, action_norm in self._actions(meeting_id):
+            if action_id in self.taken:
                 continue
-            score = 100.0 if action.norm_text == norm else similarity(action.norm_text, norm)
+            score = 100.0 if action_norm == norm else similarity(action_norm, norm)
             if score >= ACTION_MATCH and score > best[1]:
-                best = (action, score)
+                best = (action_id, score)
         if best[0] is not None:
-            self.taken.add(best[0].id)
+            self.taken.add(best[0])
         return best[0], norm
 
-    def claim(self, action: Action) -> None:
-        self.taken.add(action.id)
+    def claim(self, action_id: int) -> None:
+        self.taken.add(action_id)

@@ -9,8 +9,10 @@ user confirmed (`minutebook people merge`) always win.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from nameparser import HumanName
 from rapidfuzz import fuzz
@@ -88,17 +90,35 @@ class PeopleIndex:
         # declarations and presenters print the same names many times, and each lookup was a
         # query (with an autoflush); only `resolve` adds aliases meanwhile, and it fills this in
         self.known: dict[str, int] = {}
+        self.absent: set[str] = set()  # keys looked up (by `prefetch`) and not stored
+        self.people: list[Person] | None = None  # the council's people, read once (see _people)
+
+    def _where_council(self, column: Any) -> Any:
+        return column.is_(None) if self.council_id is None else column == self.council_id
 
     def _people(self) -> list[Person]:
-        return list(self.session.scalars(select(Person).where(Person.council_id.is_(self.council_id)
-                                                              if self.council_id is None
-                                                              else Person.council_id == self.council_id)))
+        # read on the first unknown name; a person `resolve` adds later is appended, so the
+        # list stays what the query would return (people are only added during an ingest)
+        if self.people is None:
+            self.people = list(self.session.scalars(select(Person).where(self._where_council(Person.council_id))))
+        return self.people
 
-    def _alias(self, key: str) -> PersonAlias | None:
-        q = select(PersonAlias).where(PersonAlias.key == key)
-        q = q.where(PersonAlias.council_id.is_(None) if self.council_id is None
-                    else PersonAlias.council_id == self.council_id)
-        return self.session.scalars(q).first()
+    def _alias(self, key: str) -> int | None:
+        q = select(PersonAlias.person_id).where(PersonAlias.key == key, self._where_council(PersonAlias.council_id))
+        return self.session.scalars(q.limit(1)).first()
+
+    def prefetch(self, printed: Iterable[str]) -> None:
+        """Look up the stored aliases of all these names in one query, before `resolve`s them."""
+        keys = {norm_text(name.display) for name in map(parse_name, printed) if name is not None}
+        keys -= self.known.keys() | self.absent
+        if not keys:
+            return
+        q = (select(PersonAlias.key, PersonAlias.person_id)
+             .where(PersonAlias.key.in_(sorted(keys)), self._where_council(PersonAlias.council_id))
+             .order_by(PersonAlias.id))
+        for key, person_id in self.session.execute(q):
+            self.known.setdefault(key, person_id)
+        self.absent |= keys - self.known.keys()
 
     def resolve(self, printed: str) -> int | None:
         """The id of the person printed as `printed`, creating the person or alias as needed."""
@@ -108,15 +128,16 @@ class PeopleIndex:
         alias_key = norm_text(name.display)
         if alias_key in self.known:
             return self.known[alias_key]
-        known = self._alias(alias_key)
+        known = None if alias_key in self.absent else self._alias(alias_key)
         if known is not None:
-            self.known[alias_key] = known.person_id
-            return known.person_id
+            self.known[alias_key] = known
+            return known
         person, confidence = self._best(name)
         if person is None:
             person = Person(council_id=self.council_id, name=name.display, first=name.first, last=name.last)
             self.session.add(person)
             self.session.flush()
+            self._people().append(person)
             confidence = 1.0
         elif name.first and len(name.first) > len(person.first or "") and not self._confirmed(person.id):
             # the fullest form seen becomes the display name: "Aiken" -> "Nickie Aiken"
@@ -125,6 +146,7 @@ class PeopleIndex:
                                      key=alias_key, confidence=confidence, confirmed=False))
         self.session.flush()
         self.known[alias_key] = person.id
+        self.absent.discard(alias_key)
         return person.id
 
     def _confirmed(self, person_id: int) -> bool:

@@ -9,7 +9,6 @@ items) are only ever added to.
 
 from __future__ import annotations
 
-
 import copy
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -20,7 +19,7 @@ from sqlalchemy import Engine, delete, exists, select
 from sqlalchemy.orm import Session
 
 from minutebook.link.normalise import norm_text
-from minutebook.link.people import PeopleIndex
+from minutebook.link.people import PeopleIndex, looks_like_person
 from minutebook.store.db import sessions
 from minutebook.store.parsed import Failed, ParsedPack
 from minutebook.store.schema import (
@@ -32,7 +31,8 @@ from minutebook.store.schema_items import (
     Resolution, WorkProgrammeItem, WorkProgrammeItemEvent, WorkProgrammePresenter, WorkProgrammeRound,
 )
 from minutebook.store.write import (
-    Ctx, to_date, write_actions, write_agenda, write_documents, write_kpis, write_minutes, write_work_programme,
+    ROLES, Ctx, insert_id, to_date, write_actions, write_agenda, write_documents, write_kpis, write_minutes,
+    write_work_programme,
 )
 
 STATUSES = ("inserted", "updated", "unchanged", "failed")
@@ -115,6 +115,7 @@ def _write_pack(session: Session, parsed: ParsedPack) -> str:
     ctx = Ctx(session=session, pack=pack, committee_id=committee_id, meeting_id=None,
               meeting_date=to_date(record.get("meeting_date")), people=PeopleIndex(session, council_id))
     ctx.meeting_id = pack.meeting_id = ctx.meeting(ctx.meeting_date)
+    ctx.people.prefetch(printed_names(record))
     write_agenda(ctx, record)
     minutes = write_minutes(ctx, record)
     write_actions(ctx, record)
@@ -129,26 +130,33 @@ def _write_pack(session: Session, parsed: ParsedPack) -> str:
 def _council(session: Session, name: str | None) -> int | None:
     if not name:
         return None
-    found = session.scalars(select(Council).where(Council.name == name)).first()
-    if found is None:
-        found = Council(name=name)
-        session.add(found)
-        session.flush()
-    return found.id
+    found = session.scalar(select(Council.id).where(Council.name == name).limit(1))
+    return found if found is not None else insert_id(session, Council.__table__, {"name": name})
 
 
 def _committee(session: Session, council_id: int | None, name: str | None) -> int:
     # a pack whose committee is not printed still needs one to hang its meeting on
     name = name or "(committee not given)"
-    q = select(Committee).where(Committee.name == name,
-                                Committee.council_id.is_(None) if council_id is None
-                                else Committee.council_id == council_id)
-    found = session.scalars(q).first()
-    if found is None:
-        found = Committee(council_id=council_id, name=name)
-        session.add(found)
-        session.flush()
-    return found.id
+    q = select(Committee.id).where(Committee.name == name,
+                                   Committee.council_id.is_(None) if council_id is None
+                                   else Committee.council_id == council_id)
+    found = session.scalar(q.limit(1))
+    return found if found is not None else insert_id(session, Committee.__table__,
+                                                     {"council_id": council_id, "name": name})
+
+
+def printed_names(record: dict[str, Any]) -> list[str]:
+    """Every name the pack prints that `PeopleIndex.resolve` will look up (to fetch their aliases at once)."""
+    names: list[str] = []
+    for m in record.get("minutes") or []:
+        names += [m["chair"]] if m.get("chair") else []
+        for field_name, _ in ROLES:
+            names += m.get(field_name) or []
+        names += [d["member"] for d in m.get("declarations") or []]
+    for rnd in record.get("work_programme") or []:
+        for it in rnd.get("items") or []:
+            names += [n for n in it.get("represented_by") or [] if looks_like_person(n)]
+    return names
 
 
 def _clear(session: Session, pack_id: int) -> None:
