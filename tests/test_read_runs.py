@@ -80,3 +80,29 @@ def test_made_pages_agree_with_pdfium(tmp_path: Path, items: list) -> None:
     ]
     textpage.close()
     document.close()
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_table_layer_objects_per_run_are_pdfiums_per_char(path: Path) -> None:
+    # the table layer asks for a text object once per segment run (for bold): every
+    # character it assigns must have that object in pdfium's own per-character answer
+    import pypdfium2.raw as raw
+
+    from minutebook.tables.pdfpage import _Chars, _handle
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            chars = _Chars(raw, textpage)
+            objects = chars.objects()
+            texts = chars.texts()
+            visible = [i for i in range(chars.count) if not texts[i].isspace()]
+            assert sum(objects[i] is None for i in visible) <= 0.02 * len(visible)  # the runs were found
+            for i in visible:
+                obj = objects[i]
+                if obj is not None:
+                    assert obj == _handle(raw.FPDFText_GetTextObject(textpage, i)), f"page {index + 1} char {i}"
+            textpage.close()
+    finally:
+        document.close()

@@ -51,7 +51,7 @@ class PageRuns:
     """The character ranges of one text page's segments (see the module docstring)."""
 
     def __init__(self, textpage: object, measure_spaces: bool = True) -> None:
-        """`measure_spaces=False` takes every space between runs as skipped without asking for
+        """`measure_spaces=False` takes every space after a run as skipped without asking for
         its box: enough to know which object each character belongs to (the table layer)."""
         self.textpage = getattr(textpage, "raw", textpage)  # the raw handle: no wrapper per call
         self.measure_spaces = measure_spaces
@@ -86,12 +86,12 @@ class PageRuns:
             if len(line) < total:
                 return False  # more segments than pdfium listed for the page
             self._find_starts(a, b, total, line, starts)
-        first = self._skip_spaces(a, b, 1)
+        first = self._skip_spaces(a, b, 1, measure=True)  # a line of spaces may hold a run
         if first is None:
             return True  # only spaces: no run
         bounds = [first, *starts, b]
         for i in range(len(bounds) - 1):
-            last = self._skip_spaces(bounds[i + 1] - 1, bounds[i] - 1, -1)
+            last = self._skip_spaces(bounds[i + 1] - 1, bounds[i] - 1, -1, self.measure_spaces)
             out.append((bounds[i], bounds[i] if last is None else last))
         return True
 
@@ -140,7 +140,7 @@ class PageRuns:
             stack.append((lo, mid, qlo, qmid))
         starts.sort()
 
-    def _skip_spaces(self, start: int, stop: int, step: int) -> int | None:
+    def _skip_spaces(self, start: int, stop: int, step: int, measure: bool) -> int | None:
         """The first character from `start` towards `stop` that is not a skipped space (one
         pdfium leaves out of segments); the skipped spaces' boxes are kept for overlap checks."""
         text = self.text
@@ -149,7 +149,7 @@ class PageRuns:
         for x in range(start, stop, step):
             if text[x] != " ":
                 return x
-            if not self.measure_spaces:
+            if not measure:
                 continue
             pdfium_c.FPDFText_GetCharBox(self.textpage, x, *self._refs)  # left, right, bottom, top
             left, right, bottom, top = box[0].value, box[1].value, box[2].value, box[3].value

@@ -73,17 +73,37 @@ class PageLayout:
 
 def _rules(pdfium, raw, page, height: float) -> list[Rule]:  # noqa: ANN001 - pdfium handles
     """Thin path objects as rules, with form XObject matrices applied (their objects report
-    bounds in the form's own space)."""
+    bounds in the form's own space). Raw pdfium calls: `page.get_objects` wraps every object
+    of the page (text included) in a Python object only for its type to be read."""
     out: list[Rule] = []
+    bounds = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in bounds]
 
     def walk(form, matrix) -> None:  # noqa: ANN001
-        for obj in page.get_objects(max_depth=0, form=form) if form is not None else page.get_objects(max_depth=0):
-            if obj.type == raw.FPDF_PAGEOBJ_FORM:
-                walk(obj, obj.get_matrix().multiply(matrix) if matrix is not None else obj.get_matrix())
+        if form is None:
+            parent, count, get = page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject
+        else:
+            parent, count, get = form, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject
+        n = count(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                fs_matrix = raw.FS_MATRIX()
+                if not raw.FPDFPageObj_GetMatrix(obj, fs_matrix):
+                    raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+                own = pdfium.PdfMatrix.from_raw(fs_matrix)
+                walk(obj, own.multiply(matrix) if matrix is not None else own)
                 continue
-            if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            if kind != raw.FPDF_PAGEOBJ_PATH:
                 continue
-            l, b, r, t = obj.get_bounds()
+            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+                raise pdfium.PdfiumError("Failed to locate pageobject.")
+            l, b, r, t = (v.value for v in bounds)
             if matrix is not None:
                 l, b, r, t = matrix.on_rect(l, b, r, t)
             w, h = r - l, t - b
