@@ -192,3 +192,20 @@ def test_kpi_list_and_committees_page(big: Any) -> None:
         assert f"All {committees} committees" in home
     listed = re.findall(r'<li><a href="/committees/(\d+)"', big.get("/committees").text)
     assert len(listed) == min(committees, 50)
+
+
+def test_work_programme_pages_keep_the_api_order(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The HTML timeline pages through the committees in the API's order (one a page here: the
+    fixtures have two programmes, the corpus one)."""
+    from minutebook.web import routes_pages
+
+    monkeypatch.setattr(routes_pages, "WP_PAGE", 1)
+    order = [p["committee_id"] for p in client.get(API + "/work-programme").json()]
+    assert len(order) > 1
+    url, seen = "/work-programme", []
+    while url:
+        html = client.get(url).text
+        seen += [int(i) for i in re.findall(r'<h2 id="wp-\d+"><a href="/committees/(\d+)"', html)]
+        nxt = re.search(r'aria-label="Work programme pages".*?rel="next" href="([^"]+)"', html, re.S)
+        url = nxt.group(1).replace("&amp;", "&") if nxt else ""
+    assert seen == [c for c in order if c is not None]

@@ -26,15 +26,16 @@ def source(row: Any, pack_id: int | None) -> Row:
     return {"pack_id": pack_id, "page": row.source_page, "line": row.source_line, "text": row.source_text}
 
 
-def window(s: Session, q: Select[Any], limit: int | None = None, offset: int = 0) -> tuple[list[Any], int]:
-    """The rows of one page of `q` and how many rows `q` has in all: COUNT and LIMIT/OFFSET in SQL
-    (no COUNT when everything is asked for: the total is then the rows' length)."""
-    if limit is None and not offset:
-        rows = list(s.execute(q))
-        return rows, len(rows)
-    total = int(s.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0)
-    q = q.offset(offset)
-    return list(s.execute(q.limit(limit) if limit is not None else q)), total
+def window(s: Session, q: Select[Any], limit: int | None = None, offset: int = 0,
+           count: bool = True) -> tuple[list[Any], int]:
+    """The rows of one page of `q` (LIMIT/OFFSET in SQL) and how many rows `q` has in all: a COUNT
+    only when the page cannot tell (it is full, or empty past the start); with `count` false the
+    total is just what the page saw."""
+    page = q.offset(offset) if offset else q
+    rows = list(s.execute(page.limit(limit) if limit is not None else page))
+    if not count or ((limit is None or len(rows) < limit) and (rows or not offset)):
+        return rows, offset + len(rows)
+    return rows, int(s.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0)
 
 
 def committee_labels(s: Session, ids: Iterable[int | None] | None = None) -> dict[int, Row]:
@@ -100,8 +101,9 @@ def _meeting_rows(s: Session, meetings: list[Meeting], packs: dict[int, int] | N
 
 def list_meetings(s: Session, committee: int | None = None, since: dt.date | None = None,
                   until: dt.date | None = None, newest_first: bool = True, limit: int | None = None,
-                  offset: int = 0, after: dt.date | None = None) -> tuple[list[Row], int]:
-    """Meetings by date (newest first unless asked) and how many match; `after` is exclusive."""
+                  offset: int = 0, after: dt.date | None = None, count: bool = True) -> tuple[list[Row], int]:
+    """Meetings by date (newest first unless asked) and how many match (unless `count` is false:
+    then the page's length); `after` is exclusive."""
     q = select(Meeting)
     if committee is not None:
         q = q.where(Meeting.committee_id == committee)
@@ -112,7 +114,7 @@ def list_meetings(s: Session, committee: int | None = None, since: dt.date | Non
     if after is not None:
         q = q.where(Meeting.date > after)
     q = q.order_by(Meeting.date.desc() if newest_first else Meeting.date, Meeting.id)
-    rows, total = window(s, q, limit, offset)
+    rows, total = window(s, q, limit, offset, count)
     return _meeting_rows(s, [m for (m,) in rows]), total
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from minutebook.store.schema import ActionUpdate, AppUser, Committee, Meeting, Pack
@@ -69,9 +69,9 @@ def actions_page(s: Session, committee: int | None = None, meeting: int | None =
     if state is None:
         q = select(Action.id).where(*where).order_by(Action.id).offset(offset)
         ids = list(s.scalars(q.limit(limit) if limit is not None else q))
-        # a COUNT only when the page may not be everything
-        paged = limit is not None and (offset or len(ids) == limit)
-        total = int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0) if paged else len(ids)
+        # a COUNT only when the page cannot tell (as in queries.window)
+        known = (limit is None or len(ids) < limit) and (ids or not offset)
+        total = offset + len(ids) if known else int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0)
     else:
         matching = [i for i, st in latest_states(s, where).items() if st == state]
         total = len(matching)
@@ -168,11 +168,31 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def work_programme(s: Session, committee: int | None = None) -> list[Row]:
+def _round_order(r: Any) -> tuple[Any, ...]:
+    return (r.date is None, r.date or r.position, r.pack_id, r.position)
+
+
+def work_programme_page(s: Session, limit: int | None = None, offset: int = 0) -> tuple[list[Row], int]:
+    """One page of every committee's programme (committees in order of their first round) and
+    how many committees have one. The order is read from narrow (committee, date, position)
+    rows of every round; only the page's committees have rounds and items read."""
+    R = WorkProgrammeRound
+    order: dict[int | None, None] = {}
+    for r in sorted(s.execute(select(R.committee_id, R.date, R.position, R.pack_id)), key=_round_order):
+        order.setdefault(r.committee_id, None)
+    wanted = list(order)[offset:offset + limit if limit is not None else None]
+    return (work_programme(s, committees=wanted) if wanted else []), len(order)
+
+
+def work_programme(s: Session, committee: int | None = None, committees: list[int | None] | None = None) -> list[Row]:
     """Per committee: its rounds in date order, each with the items seen in it and their status."""
     rq = select(WorkProgrammeRound)
     if committee is not None:
         rq = rq.where(WorkProgrammeRound.committee_id == committee)
+    if committees is not None:
+        ids = [c for c in committees if c is not None]
+        rq = rq.where(or_(WorkProgrammeRound.committee_id.in_(ids),
+                          WorkProgrammeRound.committee_id.is_(None) if None in committees else false()))
     rounds = list(s.scalars(rq))
     events: dict[int, list[Row]] = {}
     if rounds:
@@ -187,7 +207,7 @@ def work_programme(s: Session, committee: int | None = None) -> list[Row]:
                 "source": source(e, e.pack_id)})
     labels = committee_labels(s, (r.committee_id for r in rounds))
     by_committee: dict[int | None, Row] = {}
-    for r in sorted(rounds, key=lambda r: (r.date is None, r.date or r.position, r.pack_id, r.position)):
+    for r in sorted(rounds, key=_round_order):
         c = by_committee.setdefault(r.committee_id, {
             "committee_id": r.committee_id,
             "committee": labels.get(r.committee_id, {}).get("name") if r.committee_id else None, "rounds": []})

@@ -27,6 +27,7 @@ def _blank_none(value: str | None) -> str | None:
 PAGE_SIZE = 50  # tracker rows, KPIs and committees per HTML page
 HOME_LIST = 10  # meetings in each home-page list
 HOME_COMMITTEES = 30
+WP_PAGE = 10  # committees' programmes per work-programme page (each is a timeline)
 MEETING_MENU = 200  # tracker's meeting menu when no committee is chosen
 PageNo = Annotated[int, Query(ge=1, le=10**9, description="page number, from 1")]
 
@@ -60,8 +61,8 @@ def home(request: Request, db: DB) -> HTMLResponse:
     committees, n_committees = Q.list_committees(db, limit=HOME_COMMITTEES)
     return render(request, "home.html", {
         "committees": committees, "committees_total": n_committees,
-        "recent": Q.list_meetings(db, until=today, limit=HOME_LIST)[0],
-        "upcoming": Q.list_meetings(db, after=today, newest_first=False, limit=HOME_LIST)[0]})
+        "recent": Q.list_meetings(db, until=today, limit=HOME_LIST, count=False)[0],
+        "upcoming": Q.list_meetings(db, after=today, newest_first=False, limit=HOME_LIST, count=False)[0]})
 
 
 @router.get("/committees", response_class=HTMLResponse)
@@ -110,7 +111,7 @@ def tracker(request: Request, db: DB, committee: str | None = None, meeting: str
     rows, total = QI.actions_page(db, cid, mid, state, _blank_none(q), PAGE_SIZE, (page - 1) * PAGE_SIZE)
     # the meeting menu: a committee's meetings, or else the latest ones (every meeting of every
     # council would be tens of thousands of options), plus the one filtered on
-    meetings = Q.list_meetings(db, committee=cid, limit=None if cid else MEETING_MENU)[0]
+    meetings = Q.list_meetings(db, committee=cid, limit=None if cid else MEETING_MENU, count=False)[0]
     if mid is not None and all(m["id"] != mid for m in meetings):
         chosen = Q.meeting(db, mid)
         meetings += [chosen] if chosen else []
@@ -129,10 +130,16 @@ def action(request: Request, action_id: int, db: DB) -> HTMLResponse:
 
 
 @router.get("/work-programme", response_class=HTMLResponse)
-def work_programme(request: Request, db: DB, committee: str | None = None) -> HTMLResponse:
+def work_programme(request: Request, db: DB, committee: str | None = None, page: PageNo = 1) -> HTMLResponse:
     cid = _int_or_none(committee, "committee")
+    if cid is None:
+        rows, total = QI.work_programme_page(db, WP_PAGE, (page - 1) * WP_PAGE)
+    else:
+        rows = QI.work_programme(db, cid)
+        total = len(rows)
     return render(request, "work_programme.html", {
-        "programmes": QI.work_programme(db, cid), "committees": Q.committee_menu(db), "committee_id": cid})
+        "programmes": rows, "pager": pager(request, page, total, WP_PAGE), "committees": Q.committee_menu(db),
+        "committee_id": cid})
 
 
 @router.get("/kpis", response_class=HTMLResponse)
