@@ -15,6 +15,11 @@ line are found by counting segments over prefixes of the line (`FPDFText_CountRe
 count)` is cheap for a short range) and bisecting where the count goes up, trying word starts
 first. A segment's text is then a slice of the page text, as `GetBoundedText` gives it when no
 other character's box overlaps the segment's box; where one could, the caller asks pdfium.
+
+Taken as given (pdfium's own rules, checked on every fixture page by tests/test_read_runs.py):
+characters other than spaces have a box, so the runs' edges are spaces or visible
+characters; the spaces inside a run lie within its box. Where either fails, the slice is
+the segment's own characters, without those pdfium would have taken in from elsewhere.
 """
 
 from __future__ import annotations
