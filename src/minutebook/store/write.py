@@ -55,6 +55,19 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         session.execute(table.insert(), rows)
 
 
+def insert_tuples(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """`insert_rows` for many plain-typed rows (passages): the driver's executemany, no per-row
+    SQLAlchemy parameter processing (which cost about as much as SQLite's own insert)."""
+    if rows:
+        conn = session.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                             f"VALUES ({', '.join([mark] * len(columns))})", rows)
+
+
+PASSAGE_COLUMNS = ("pack_id", "document_id", "meeting_id", "committee_id", "kind", "page", "line", "text")
+
+
 class WrittenMinutes(NamedTuple):
     id: int
     meeting_id: int | None
@@ -216,9 +229,8 @@ def write_documents(ctx: Ctx, parsed: ParsedPack, minutes: list[WrittenMinutes])
     for p in parsed.passages:
         at = (p.page if pdf else p.line) or 0
         doc_id, kind, meeting_id = next((given[i] for i in range(len(docs) - 1, -1, -1) if starts[i] <= at), none)
-        rows.append({"pack_id": pack_id, "document_id": doc_id, "meeting_id": meeting_id,
-                     "committee_id": committee_id, "kind": kind, "page": p.page, "line": p.line, "text": p.text})
-    insert_rows(ctx.session, Passage.__table__, rows)
+        rows.append((pack_id, doc_id, meeting_id, committee_id, kind, p.page, p.line, p.text))
+    insert_tuples(ctx.session, Passage.__table__, PASSAGE_COLUMNS, rows)
 
 
 def _span(first: int | None, last: int | None) -> int | None:
