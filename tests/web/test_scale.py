@@ -209,3 +209,46 @@ def test_work_programme_pages_keep_the_api_order(client: Any, monkeypatch: pytes
         nxt = re.search(r'aria-label="Work programme pages".*?rel="next" href="([^"]+)"', html, re.S)
         url = nxt.group(1).replace("&amp;", "&") if nxt else ""
     assert seen == [c for c in order if c is not None]
+
+
+def test_state_filter_merges_officer_updates(dbs: dict[str, str], tmp_path: Path) -> None:
+    """Officer updates decide the state when newest (closed => done, else the regex), in SQL
+    (state_where) and in the Python fallback (ids_in_state) alike."""
+    import datetime as dt
+    import shutil
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy.orm import Session
+
+    from minutebook.store.schema import ActionUpdate
+    from minutebook.web import queries_items as QI
+    from minutebook.web.app import create_app
+
+    path = tmp_path / "officer.db"
+    shutil.copy(dbs["few"].removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    engine = create_engine(url)
+    with Session(engine) as s:
+        rows = QI.actions(s)
+        open_, done = [a for a in rows if a["state"] == "open"], [a for a in rows if a["state"] == "done"]
+        assert len(open_) >= 3 and len(done) >= 2
+        now = dt.datetime(2100, 1, 1)
+        s.add_all([ActionUpdate(action_id=open_[0]["id"], at=now, status="On track", closed=True),
+                   ActionUpdate(action_id=open_[1]["id"], at=now, status="Briefing sent", closed=False),
+                   ActionUpdate(action_id=open_[2]["id"], at=dt.datetime(1900, 1, 1), status="Completed", closed=True),
+                   ActionUpdate(action_id=done[0]["id"], at=now, status="Reopened: due in May", closed=False),
+                   ActionUpdate(action_id=done[1]["id"], at=now, status="Still open", closed=False),
+                   ActionUpdate(action_id=done[1]["id"], at=now, status="Done", closed=False)])
+        s.commit()
+        expect = {st: [a["id"] for a in QI.actions(s) if a["state"] == st] for st in ("open", "done")}
+        assert open_[0]["id"] in expect["done"] and open_[1]["id"] in expect["done"]
+        assert open_[2]["id"] in expect["open"], "an update older than the printed status does not win"
+        assert done[0]["id"] in expect["open"] and done[1]["id"] in expect["done"], "the newest update wins"
+        for st, ids in expect.items():
+            assert QI.ids_in_state(s, [], st) == ids
+            assert [a["id"] for a in QI.actions_page(s, state=st)[0]] == ids
+    engine.dispose()
+    with TestClient(create_app(url)) as c:
+        for st, ids in expect.items():
+            page = c.get(API + "/actions", params={"status": st, "limit": 7, "offset": 7}).json()
+            assert page["total"] == len(ids) and [a["id"] for a in page["items"]] == ids[7:14]

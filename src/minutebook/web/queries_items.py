@@ -21,8 +21,10 @@ State = Literal["open", "done"]
 # A tracker status that says the work happened. Packs print free text ("Completed.", "Briefing
 # sent to Members on ...", "This meeting has now taken place."), so this is a reading, not a field;
 # anything else (no status, "On track", "Due in February", "Deferred ...") counts as open.
-_DONE = re.compile(r"\b(complete[d]?|done|closed|discharged|taken place|sent|circulated|distributed|received|"
-                   r"submitted|covered|included)\b", re.I)
+_DONE_WORDS = (r"(complete[d]?|done|closed|discharged|taken place|sent|circulated|distributed|received|"
+               r"submitted|covered|included)")
+_DONE = re.compile(rf"\b{_DONE_WORDS}\b", re.I)
+_PG_DONE = rf"\y{_DONE_WORDS}\y"  # the same reading in PostgreSQL's regex dialect (\y: word boundary)
 
 
 def action_state(status: str | None) -> State:
@@ -61,38 +63,39 @@ def actions_page(s: Session, committee: int | None = None, meeting: int | None =
                  action_id: int | None = None) -> tuple[list[Row], int]:
     """One page of matching actions (in id order) and how many match in all.
 
-    Filters, order and paging run in SQL. `state` is a regex reading of the latest status, so
-    with a state filter SQL picks each candidate's latest event and Python reads only that
-    (id, status) pair: O(candidates) narrow rows, then full rows for the page alone.
+    Filters, order and paging run in SQL, the `state` reading too (state_where) on SQLite and
+    PostgreSQL; then full rows are read for the page alone.
     """
     where = _action_where(committee, meeting, text, action_id)
-    if state is None:
+    in_state = state_where(s, where, state) if state is not None else None
+    if in_state is not None:
+        where.append(in_state)
+    if state is None or in_state is not None:
         q = select(Action.id).where(*where).order_by(Action.id).offset(offset)
         ids = list(s.scalars(q.limit(limit) if limit is not None else q))
         # a COUNT only when the page cannot tell (as in queries.window)
         known = (limit is None or len(ids) < limit) and (ids or not offset)
         total = offset + len(ids) if known else int(s.scalar(select(func.count()).select_from(Action).where(*where)) or 0)
     else:
-        matching = [i for i, st in latest_states(s, where).items() if st == state]
+        matching = ids_in_state(s, where, state)
         total = len(matching)
         ids = matching[offset:offset + limit if limit is not None else None]
     return _action_rows(s, ids), total
 
 
-def latest_states(s: Session, where: list[ColumnElement[bool]]) -> dict[int, State]:
-    """State of each action matching `where`, in id order, from its latest history entry.
+def _done_flag(text: str | None) -> int:
+    return 1 if text and _DONE.search(text) else 0
 
-    The latest printed status is chosen in SQL (a window over the candidates' events); officer
-    updates, few by nature, are merged as in the history: on the same day the officer's wins.
-    """
+
+def _newest(column: Any) -> Any:
+    """`column` of the action's newest printed status event (correlated: an index seek per action)."""
     E = ActionStatusEvent
-    candidates = select(Action.id).where(*where)
-    rank = func.row_number().over(partition_by=E.action_id, order_by=(E.reported_on.desc().nulls_last(), E.id.desc()))
-    ranked = (select(E.action_id, E.status, E.reported_on, rank.label("rn"))
-              .where(E.action_id.in_(candidates)).subquery())
-    q = (select(Action.id, ranked.c.status, ranked.c.reported_on).where(*where)
-         .outerjoin(ranked, and_(ranked.c.action_id == Action.id, ranked.c.rn == 1)).order_by(Action.id))
-    printed = {i: (status, on) for i, status, on in s.execute(q)}
+    return (select(column).where(E.action_id == Action.id).order_by(E.reported_on.desc().nulls_last(), E.id.desc())
+            .limit(1).correlate(Action).scalar_subquery())
+
+
+def _officer_latest(s: Session, candidates: Any) -> dict[int, tuple[dt.date, int, str, bool]]:
+    """Each candidate's newest officer update: (day, id, status, closed)."""
     officer: dict[int, tuple[dt.date, int, str, bool]] = {}
     for aid, uid, at, status, closed in s.execute(
             select(ActionUpdate.action_id, ActionUpdate.id, ActionUpdate.at, ActionUpdate.status, ActionUpdate.closed)
@@ -100,14 +103,55 @@ def latest_states(s: Session, where: list[ColumnElement[bool]]) -> dict[int, Sta
         entry = (at.date(), uid, status, closed)
         if aid not in officer or entry[:2] > officer[aid][:2]:
             officer[aid] = entry
-    out: dict[int, State] = {}
-    for aid, (status, on) in printed.items():
-        o = officer.get(aid)
-        if o is not None and o[0] >= (on or dt.date.min):
-            out[aid] = "done" if o[3] else action_state(o[2])
-        else:
-            out[aid] = action_state(status)
-    return out
+    return officer
+
+
+def state_where(s: Session, where: list[ColumnElement[bool]], state: State) -> ColumnElement[bool] | None:
+    """The state filter as a WHERE term, so COUNT and LIMIT/OFFSET stay in SQL: the regex runs in
+    the database (a Python function registered on the SQLite connection; PostgreSQL's ~*).
+    Actions an officer updated (few) are read in Python and enter as an id list.
+    None on another database: the caller filters in Python (ids_in_state)."""
+    dialect = s.get_bind().dialect.name
+    status = func.coalesce(_newest(ActionStatusEvent.status), "")
+    if dialect == "sqlite":
+        s.connection().connection.driver_connection.create_function(  # type: ignore[union-attr]
+            "minutebook_done", 1, _done_flag, deterministic=True)
+        done = func.minutebook_done(status) == 1
+    elif dialect == "postgresql":
+        done = status.regexp_match(_PG_DONE, flags="i")
+    else:
+        return None
+    printed = done if state == "done" else ~done
+    touched = select(ActionUpdate.action_id)
+    return or_(and_(Action.id.not_in(touched), printed), Action.id.in_(_officer_ids_in_state(s, where, state)))
+
+
+def _officer_ids_in_state(s: Session, where: list[ColumnElement[bool]], state: State) -> list[int]:
+    """Of the candidates an officer updated, those whose merged latest entry reads `state`."""
+    officer = _officer_latest(s, select(Action.id).where(*where))
+    if not officer:
+        return []
+    printed = s.execute(select(Action.id, _newest(ActionStatusEvent.status), _newest(ActionStatusEvent.reported_on))
+                        .where(Action.id.in_(officer))).all()
+    return [aid for aid, status, on in printed if _merged_state(officer.get(aid), status, on) == state]
+
+
+def _merged_state(officer: tuple[dt.date, int, str, bool] | None, status: str | None, on: dt.date | None) -> State:
+    """The latest entry's state: the officer's update wins over a printed status of its day or before."""
+    if officer is not None and officer[0] >= (on or dt.date.min):
+        return "done" if officer[3] else action_state(officer[2])
+    return action_state(status)
+
+
+def ids_in_state(s: Session, where: list[ColumnElement[bool]], state: State) -> list[int]:
+    """Ids (in order) of the actions matching `where` whose latest history entry reads `state`,
+    the regex applied in Python: the fallback of state_where, O(candidates) narrow rows."""
+    officer = _officer_latest(s, select(Action.id).where(*where))
+    printed = s.execute(select(Action.id, _newest(ActionStatusEvent.status)).where(*where).order_by(Action.id)).all()
+    # the printed date matters only against an officer's update: read for those actions alone
+    dated = dict(s.execute(select(Action.id, _newest(ActionStatusEvent.reported_on))
+                           .where(Action.id.in_(officer))).all()) if officer else {}
+    return [aid for aid, status in printed if _merged_state(officer.get(aid), status, dated.get(aid)) == state]
 
 
 def _action_rows(s: Session, ids: list[int]) -> list[Row]:
