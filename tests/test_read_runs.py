@@ -23,9 +23,11 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, f
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_segment_texts_are_pdfiums_bounded_texts(path: Path) -> None:
+def test_segment_texts_are_pdfiums_bounded_texts_without_overlap_duplicates(path: Path) -> None:
+    """Each segment's text is pdfium's text inside its box, or, where another run's box
+    overlaps it and pdfium takes in that run's characters too, a part of it: never more."""
     document = pdfium.PdfDocument(str(path))
-    asked = segments = 0
+    asked = segments = same = 0
     try:
         for index in range(len(document)):
             page = document[index]
@@ -40,13 +42,17 @@ def test_segment_texts_are_pdfiums_bounded_texts(path: Path) -> None:
                 asked += 1
                 return textpage.get_text_bounded(*box)
 
-            assert segment_texts(textpage, boxes, bounded) == want, f"page {index + 1}"
+            got = segment_texts(textpage, boxes, bounded)
+            for k, (mine, theirs) in enumerate(zip(got, want, strict=True)):
+                assert mine.strip() in theirs, f"page {index + 1} segment {k}: {mine!r} not in {theirs!r}"
+                same += mine == theirs
             segments += len(boxes)
             textpage.close()
             page.close()
     finally:
         document.close()
-    assert asked <= 0.06 * segments  # pdfium is asked only where boxes overlap
+    assert asked <= 0.01 * segments  # pdfium is asked only for runs with double spaces
+    assert same >= 0.97 * segments  # overlapping runs are the exception
 
 
 def test_page_text_is_none_without_text() -> None:
@@ -69,15 +75,19 @@ def test_page_text_is_none_without_text() -> None:
         [(72, 700, "left", 11), (300, 700, "right", 11), (72, 688, "next line", 11)],
     ],
 )
-def test_made_pages_agree_with_pdfium(tmp_path: Path, items: list) -> None:
+def test_made_pages_give_each_character_once(tmp_path: Path, items: list) -> None:
+    """Kerned, raised and overlapping runs: every drawn character exactly once, each
+    segment's text within pdfium's text for its box (which takes in overlapping runs twice)."""
     from test_read import make_pdf  # the PDF maker of the reader's tests
 
     document = pdfium.PdfDocument(str(make_pdf(tmp_path, [items])))
     textpage = document[0].get_textpage()
     boxes = _segments(textpage)
-    assert segment_texts(textpage, boxes, lambda box: textpage.get_text_bounded(*box)) == [
-        textpage.get_text_bounded(*box) for box in boxes
-    ]
+    texts = segment_texts(textpage, boxes, lambda box: textpage.get_text_bounded(*box))
+    # pdfium orders characters by position, not always as drawn: compare the characters
+    assert sorted("".join(texts).replace(" ", "")) == sorted("".join(item[2] for item in items).replace(" ", ""))
+    for text, box in zip(texts, boxes, strict=True):
+        assert text.strip() in textpage.get_text_bounded(*box)
     textpage.close()
     document.close()
 

@@ -13,8 +13,10 @@ characters left out of its text), split at pdfium's generated line breaks (a lin
 only ever generated between two text objects, so no run crosses one), and the runs of each
 line are found by counting segments over prefixes of the line (`FPDFText_CountRects(start,
 count)` is cheap for a short range) and bisecting where the count goes up, trying word starts
-first. A segment's text is then a slice of the page text, as `GetBoundedText` gives it when no
-other character's box overlaps the segment's box; where one could, the caller asks pdfium.
+first. A segment's text is then a slice of the page text: `GetBoundedText`'s text when no
+other character's box overlaps the segment's box, and where one does, the segment's own
+characters without the ones pdfium would take in from the overlapping run (its duplicates
+"PaPacific", "T Tom" were wrong text).
 
 Taken as given (pdfium's own rules, checked on every fixture page by tests/test_read_runs.py):
 characters other than spaces have a box, so the runs' edges are spaces or visible
@@ -64,7 +66,6 @@ class PageRuns:
         self.text = page_text(textpage, self.count)
         self._box = [ctypes.c_double() for _ in range(4)]
         self._refs = [ctypes.byref(b) for b in self._box]
-        self.space_boxes: list[Box] = []  # boxes of the skipped spaces between runs
 
     def runs(self, boxes: list[Box]) -> list[tuple[int, int]] | None:
         """(first, last) character index of each segment (`boxes`, in pdfium's order), or
@@ -147,7 +148,7 @@ class PageRuns:
 
     def _skip_spaces(self, start: int, stop: int, step: int, measure: bool) -> int | None:
         """The first character from `start` towards `stop` that is not a skipped space (one
-        pdfium leaves out of segments); the skipped spaces' boxes are kept for overlap checks."""
+        pdfium leaves out of segments)."""
         text = self.text
         assert text is not None
         box = self._box
@@ -160,7 +161,6 @@ class PageRuns:
             left, right, bottom, top = box[0].value, box[1].value, box[2].value, box[3].value
             if _wide(right - left) and _wide(top - bottom):
                 return x  # a space with a box: part of its segment
-            self.space_boxes.append((min(left, right), min(bottom, top), max(left, right), max(bottom, top)))
         return None
 
 
@@ -182,8 +182,14 @@ def _nearest(words: list[int], x: int) -> int:
 
 
 def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], str]) -> list[str]:
-    """The text of each segment (`boxes` in pdfium's order), as `bounded(box)` (pdfium's text
-    inside the box) gives it, asking `bounded` only where the fast path might differ."""
+    """The text of each segment (`boxes` in pdfium's order): its own characters, as
+    `bounded(box)` (pdfium's text inside the box) gives them; `bounded` is asked only where
+    the page text cannot be sliced.
+
+    Where another segment's box overlaps this one's (kerned or tightly set runs: "Pa" +
+    "Pacific", "T" + "Tom"), pdfium's text inside the box takes in the other's characters
+    too and printed "PaPacific", "Mayor T Tom Piper"; the slice holds each character once.
+    """
     finder = PageRuns(textpage)
     textpage = finder.textpage
     runs = finder.runs(boxes)
@@ -191,11 +197,10 @@ def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], s
         return [bounded(box) for box in boxes]
     text = finder.text
     assert text is not None
-    crowded = _overlapping(boxes, finder.space_boxes)
     out: list[str] = []
-    for i, (box, (first, last)) in enumerate(zip(boxes, runs)):
+    for box, (first, last) in zip(boxes, runs):
         piece = text[first : last + 1]
-        if i in crowded or "  " in piece:
+        if "  " in piece:
             out.append(bounded(box))
             continue
         if "\ufffe" in piece:  # a line-end hyphen (U+0002 in the bounded text) or a char without unicode
@@ -209,27 +214,3 @@ def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], s
 def _unicode(textpage: object, index: int) -> str:
     code = pdfium_c.FPDFText_GetUnicode(textpage, index)
     return chr(code) if code else ""
-
-
-def _overlapping(boxes: list[Box], spaces: list[Box]) -> set[int]:
-    """Indexes of the segments whose box overlaps another segment's box or a skipped space's
-    box: pdfium's text for such a box takes in the other's characters too.
-
-    A sweep up the page: the boxes still open at a box's bottom are the only ones it can
-    overlap (a line's boxes, mostly), so this is about linear in the boxes.
-    """
-    others = [*boxes, *spaces]
-    segments = len(boxes)
-    crowded: set[int] = set()
-    open_: list[tuple[int, Box]] = []  # boxes below, some of which may reach up to this one
-    for i in sorted(range(len(others)), key=lambda k: others[k][1]):
-        box = others[i]
-        left, bottom, right, top = box
-        if len(open_) > 24:  # drop the boxes that end below this one now and then
-            open_ = [(j, other) for j, other in open_ if other[3] > bottom]
-        if top > bottom and right > left:
-            for j, (l2, _, r2, t2) in open_:
-                if t2 > bottom and max(left, l2) < min(right, r2) and (i < segments or j < segments):
-                    crowded.update(k for k in (i, j) if k < segments)
-        open_.append((i, box))
-    return crowded
