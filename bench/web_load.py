@@ -6,7 +6,11 @@ sends a bounded number of requests (and stops early at a time cap) from N concur
 A trivial static endpoint (/healthz) measured in the same run is the baseline; each endpoint's
 p50 is printed as a ratio to it, so figures compare across machines.
 
-    python bench/web_load.py [--clients 50] [--requests 400] [--seconds 20] [--db URL]
+    python bench/web_load.py [--clients 50] [--requests 400] [--seconds 20] [--db URL|PATH] [--only NAME]
+
+--clients 1 is the single-client latency (one request at a time). --db takes a database URL or a
+SQLite file path (e.g. a big corpus DB built with `minutebook ingest`); --only keeps the
+endpoints whose name contains the given text (repeatable; the baseline always runs).
 """
 
 from __future__ import annotations
@@ -26,13 +30,22 @@ from pathlib import Path
 ENDPOINTS = [
     ("baseline /healthz", "/healthz"),
     ("page home", "/"),
+    ("page actions (all)", "/actions"),
     ("page actions (open)", "/actions?status=open"),
+    ("page actions (meeting)", "/actions?meeting={meeting}"),
     ("page meeting", "/meetings/{meeting}"),
+    ("page committee", "/committees/{committee}"),
+    ("page KPIs", "/kpis"),
     ("page KPI", "/kpis/{kpi}"),
+    ("page work programme", "/work-programme"),
     ("page search", "/search?q=council+tax"),
     ("page source (text)", "/packs/{text_pack}/source?line=100"),
     ("api actions", "/api/v1/actions?limit=50"),
+    ("api actions (open)", "/api/v1/actions?status=open&limit=50"),
+    ("api actions (meeting)", "/api/v1/actions?meeting={meeting}"),
+    ("api meetings", "/api/v1/meetings?limit=50"),
     ("api meeting", "/api/v1/meetings/{meeting}"),
+    ("api kpis", "/api/v1/kpis?limit=50"),
     ("api search", "/api/v1/search?q=council"),
 ]
 
@@ -84,7 +97,7 @@ def ids(base: str) -> dict[str, int]:
     docs = json.load(urllib.request.urlopen(base + "/api/v1/documents?limit=500", timeout=10))["items"]
     text_pack = next((d["pack_id"] for d in docs if d["start_line"]), docs[0]["pack_id"])
     return {"meeting": int(meeting["id"]), "kpi": int(first("/api/v1/kpis")["id"]),  # type: ignore[arg-type]
-            "text_pack": int(text_pack)}
+            "text_pack": int(text_pack), "committee": int(meeting["committee_id"])}
 
 
 async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> int:
@@ -148,17 +161,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (upper bound)")
     ap.add_argument("--seconds", type=float, default=20.0, help="time cap per endpoint")
-    ap.add_argument("--db", default=None, help="database URL (default: a temp SQLite with every fixture)")
+    ap.add_argument("--db", default=None, help="database URL or SQLite file (default: a temp SQLite with every fixture)")
+    ap.add_argument("--only", action="append", default=[], help="run endpoints whose name contains this")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db_url = args.db or build_db(Path(tmp))
+        if "://" not in db_url:
+            db_url = f"sqlite:///{Path(db_url).resolve()}"
+        endpoints = [e for e in ENDPOINTS if e is ENDPOINTS[0] or not args.only or any(o in e[0] for o in args.only)]
         proc, base = start_server(db_url)
         try:
             known = ids(base)
             rows = []
             baseline = None
-            for name, template in ENDPOINTS:
+            for name, template in endpoints:
                 path = template.format(**known)
                 asyncio.run(hammer(base, path, min(args.clients, 5), 10, 5))  # warm caches and connections
                 t0 = time.perf_counter()
