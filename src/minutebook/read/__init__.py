@@ -27,10 +27,34 @@ def read_pack(path: str | Path) -> Pack:
         # a FIFO or device would block or read as nothing; only regular files are packs
         raise InputError(name, "is not a regular file", "give a .pdf or .txt file")
     try:
+        if _is_pdf(p, name):
+            return _read_pdf_file(p, name)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror})", "check its permissions") from exc
     return read_bytes(data, name)
+
+
+def _is_pdf(p: Path, name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".pdf":
+        return True
+    if suffix in TEXT_SUFFIXES:
+        return False
+    with p.open("rb") as f:
+        return f.read(5) == b"%PDF-"
+
+
+def _read_pdf_file(p: Path, name: str) -> Pack:
+    """A PDF read from its file: hashed in chunks and read page by page by pdfium, so the
+    pack's bytes are never all in memory (a 2,000-page pack is ~50 MB)."""
+    with p.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+        f.seek(0)
+        if not f.read(1 << 16).strip() and not f.read(1).strip():
+            raise InputError(name, "is empty", "give a pack with text in it")
+    lines, pages, width = read_pdf(p, name)
+    return Pack(path=name, kind="pdf", lines=lines, pages=pages, sha256=digest, page_width=width)
 
 
 def read_bytes(data: bytes, name: str) -> Pack:

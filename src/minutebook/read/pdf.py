@@ -24,20 +24,31 @@ COLUMN_GAP = 12.0
 # pdfium keeps what it parses for a page (fonts, glyph caches, object streams) in the
 # document until the document is closed, so memory and per-page time grew with the page
 # count (a 800-page pack: 2.6x the memory and 12x the time of a 200-page one). Reopening the
-# document from the same bytes every this many pages keeps both flat; reopening costs ~1 ms.
+# document from the same file every this many pages keeps both flat; reopening costs ~1 ms.
 REOPEN_EVERY = 50
 
 
-def _open(data: bytes, path: str) -> pdfium.PdfDocument:
-    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+def _open(source: bytes | Path, path: str) -> pdfium.PdfDocument:
+    """The document from bytes, or from a file that pdfium then reads as it needs (so a big
+    pack's bytes are never all held in memory)."""
+    head = source[:1024] if isinstance(source, bytes) else _head(source, path)
+    if not head.startswith(b"%PDF") and b"%PDF" not in head:
         raise InputError(path, "is not a PDF: it has no %PDF header", "give a PDF or a UTF-8 text file")
     try:
-        return pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
             raise InputError(path, "is an encrypted PDF", "give an unencrypted copy, e.g. from qpdf --decrypt") from exc
         raise InputError(path, "is a damaged or truncated PDF", "download it again") from exc
+
+
+def _head(file: Path, path: str) -> bytes:
+    try:
+        with file.open("rb") as f:
+            return f.read(1024)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})", "check its permissions") from exc
 
 
 Run = tuple[float, float, float, float, str]  # left, bottom, right, top, text
@@ -191,9 +202,11 @@ def _page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]
             yield max(r[3] for r in row), max(r[3] - r[1] for r in row), cells
 
 
-def read_pdf(data: bytes, path: str) -> tuple[list[Line], int, float | None]:
-    """Lines of every page, with page numbers; raises InputError for unreadable PDFs."""
-    document = _open(data, path)
+def read_pdf(source: bytes | Path, path: str) -> tuple[list[Line], int, float | None]:
+    """Lines of every page, with page numbers; raises InputError for unreadable PDFs.
+
+    `source` is the PDF's bytes or its file; `path` is the name errors give."""
+    document = _open(source, path)
     lines: list[Line] = []
     width: float | None = None
     try:
@@ -203,7 +216,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Line], int, float | None]:
         for index in range(count):
             if index and index % REOPEN_EVERY == 0:
                 document.close()
-                document = _open(data, path)
+                document = _open(source, path)
             page = document[index]
             try:
                 page_width, page_height = page.get_size()

@@ -23,6 +23,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from minutebook.read.pdf import REOPEN_EVERY
 from minutebook.read.pdf_runs import PageRuns, page_text
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this in one direction is a rule
@@ -246,20 +247,24 @@ class _OpenDocument:
     def __init__(self) -> None:
         self.key: tuple[str, int, int] | None = None
         self.pdf = None
+        self.pages = 0  # pages loaded from the open document
         self.lock = threading.Lock()
 
     def get(self, pdfium, path: str):  # noqa: ANN001, ANN201
         stat = os.stat(path)
         key = (path, stat.st_mtime_ns, stat.st_size)  # a file rewritten in place is opened afresh
-        if key != self.key:
+        # pdfium keeps what it parsed for every page it loaded until the document closes (see
+        # read/pdf.py): reopened after REOPEN_EVERY pages, a big pack's table pages stay flat
+        if key != self.key or self.pages >= REOPEN_EVERY:
             self.close()
             self.pdf, self.key = pdfium.PdfDocument(path), key
+        self.pages += 1
         return self.pdf
 
     def close(self) -> None:
         if self.pdf is not None:
             self.pdf.close()
-        self.pdf, self.key = None, None
+        self.pdf, self.key, self.pages = None, None, 0
 
 
 _DOCUMENT = _OpenDocument()
