@@ -36,7 +36,7 @@ class Meeting(Stamped, Base):
     __table_args__ = (UniqueConstraint("committee_id", "date"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
-    date: Mapped[dt.date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)  # recent / upcoming lists, newest first
 
 
 class Pack(Base):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from minutebook.store.schema_base import Base, Sourced, Stamped
@@ -103,7 +103,8 @@ class ActionStatusEvent(Sourced, Base):
     """What one pack said about an action: its status text, reported at that pack's meeting."""
 
     __tablename__ = "action_status_event"
-    __table_args__ = (UniqueConstraint("action_id", "pack_id"),)
+    # an action's latest report (tracker status, open/done filter) is one index seek, not a sort
+    __table_args__ = (UniqueConstraint("action_id", "pack_id"), Index(None, "action_id", "reported_on", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete=CASCADE), index=True)
     pack_id: Mapped[int] = _pack_fk()
