@@ -40,8 +40,10 @@ def find_files(targets: Iterable[str | Path]) -> list[Path]:
 
 
 def file_sha256(path: Path) -> str | None:
+    """The file's sha256, read in chunks (a big pack's bytes are never all in the writer)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None
 
