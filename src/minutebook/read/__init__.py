@@ -12,7 +12,7 @@ from minutebook.read.text import read_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 
-__all__ = ["Cell", "Line", "Pack", "clean", "read_pack", "read_bytes"]
+__all__ = ["Cell", "Line", "Pack", "clean", "read_bytes", "read_pack"]
 
 
 def read_pack(path: str | Path) -> Pack:

@@ -9,18 +9,14 @@ line, ordered left to right, and the runs are kept as `Cell`s for table reconstr
 
 from __future__ import annotations
 
-import ctypes
-from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from minutebook.errors import InputError
-from minutebook.read.lines import Cell, Line, clean
-from minutebook.read.pdf_runs import Box, segment_texts
+from minutebook.read.lines import Line
+from minutebook.read.pdf_page import page_lines
 
-# a gap wider than this many points between two runs on a line reads as a column break
-COLUMN_GAP = 12.0
 # pdfium keeps what it parses for a page (fonts, glyph caches, object streams) in the
 # document until the document is closed, so memory and per-page time grew with the page
 # count (a 800-page pack: 2.6x the memory and 12x the time of a 200-page one). Reopening the
@@ -51,157 +47,6 @@ def _head(file: Path, path: str) -> bytes:
         raise InputError(path, f"cannot be read ({exc.strerror})", "check its permissions") from exc
 
 
-Run = tuple[float, float, float, float, str]  # left, bottom, right, top, text
-
-# pdfium reports a hyphen that ends a printed line as U+0002; it is a real hyphen ("father-\ninclusive")
-_PDFIUM_HYPHEN = "\x02"
-_CLOSERS = ".,;:!?)]}"
-
-
-def _vertical(run: Run) -> bool:
-    """A run of several characters taller than it is wide: text set sideways."""
-    return len(run[4].strip()) > 2 and run[3] - run[1] > 2 * (run[2] - run[0])
-
-
-def _rows(runs: list[Run]) -> list[list[Run]]:
-    """Group runs into printed lines, top of page first.
-
-    The tallest runs found the rows and smaller ones join the row they overlap most, so a
-    superscript ("26" + raised "th") or a low comma joins its line instead of making a line
-    of its own, whichever way the reading order happens to list them.
-
-    Rows are indexed by vertical band so a run is only compared with the rows it could
-    overlap: comparing with every row made a page quadratic in its lines (the reader's
-    largest cost). Candidates are tried in creation order, so ties go as they always did.
-    """
-    rows: list[list[Run]] = []
-    bands: dict[int, list[int]] = {}  # band -> indexes of the rows whose founding run spans it
-    for run in sorted(runs, key=lambda r: (-(r[3] - r[1]), -r[3], r[0])):
-        best, best_share = -1, 0.4
-        bottom, top = run[1], run[3]
-        low, high = _band(bottom), _band(top)
-        if low == high:  # the common case: the band's rows, already in creation order
-            candidates: Iterable[int] = bands.get(low, ())
-        else:
-            seen: set[int] = set()
-            for band in range(low, high + 1):
-                seen.update(bands.get(band, ()))
-            candidates = sorted(seen)
-        for index in candidates:
-            # vertical overlap with the row's founding run, as a share of the shorter one's height
-            founder = rows[index][0]
-            shortest = min(top - bottom, founder[3] - founder[1])
-            share = (min(top, founder[3]) - max(bottom, founder[1])) / shortest if shortest > 0 else 0.0
-            if share > best_share:
-                best, best_share = index, share
-        if best < 0:
-            rows.append([run])
-            if not _vertical(run):  # rotated margin text must not swallow the lines it spans
-                for band in range(low, high + 1):
-                    bands.setdefault(band, []).append(len(rows) - 1)
-        else:
-            rows[best].append(run)
-    rows.sort(key=lambda row: -(row[0][1] + row[0][3]) / 2)
-    return rows
-
-
-_BAND = 8.0  # points per band of the row index; any positive overlap shares a band
-
-
-def _band(y: float) -> int:
-    return int(y // _BAND)
-
-
-def _spaced(before: str, after: str, gap: float, em: float) -> bool:
-    """Whether a word space separates two runs `gap` points apart on one line.
-
-    Runs that touch ("gender" + "-" + "based", "Ch" + "ief", "26" + superscript "th") join:
-    a word space is at least ~0.2 em. After a closing mark a narrower gap is a space too,
-    since "(m)" + "In" and "22." + "Adjournment" are never one word.
-    """
-    if gap > 0.2 * em:
-        return True
-    return bool(before) and before[-1] in _CLOSERS and after[:1].isalnum() and gap > 0.05 * em
-
-
-def _cells(row: list[Run]) -> list[Cell]:
-    """The runs of one line, left to right, joined into cells at column gaps."""
-    row = sorted(row, key=lambda r: r[0])
-    cells: list[Cell] = []
-    spaced = True
-    previous_height = 0.0
-    for left, bottom, right, top, raw in row:
-        text = clean(raw.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, "-"))
-        height = top - bottom
-        if cells and left - cells[-1].x1 < COLUMN_GAP:
-            em = max(height, previous_height)  # a run's height is about one em
-            before = cells[-1].text
-            glue = " " if spaced or raw[:1].isspace() or _spaced(before, text, left - cells[-1].x1, em) else ""
-            # both sides are clean, so joining them is clean(before + glue + text) without a regex
-            cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), f"{before}{glue}{text}" if before and text else before or text)
-        else:
-            cells.append(Cell(left, right, text))
-        spaced = raw[-1:].isspace()
-        previous_height = height
-    return [c for c in cells if c.text]
-
-
-class _RunReader:
-    """Text segments of one text page with their text, through pypdfium2's raw API.
-
-    The text of a segment is pdfium's own text inside its box (FPDFText_GetBoundedText), as
-    `PdfTextPage.get_text_bounded` gives it. Asking pdfium for every segment scans the whole
-    page each time, so `segment_texts` slices the page text instead and asks pdfium only for
-    the segments another character could overlap (see read/pdf_runs.py). When it asks, one
-    call writes into one reused buffer; the helper is used only when the text could be longer.
-    """
-
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.textpage = textpage
-        self.size = 0  # the buffer is made when pdfium is first asked: most pages never ask
-        self.buffer = (ctypes.c_ushort * 0)()
-        self.box = [ctypes.c_double() for _ in range(4)]
-
-    def runs(self) -> list[Run]:
-        textpage, box = self.textpage, self.box
-        left, top, right, bottom = box
-        refs = [ctypes.byref(b) for b in box]
-        boxes: list[Box] = []
-        handle = textpage.raw
-        for i in range(textpage.count_rects()):
-            if not pdfium_c.FPDFText_GetRect(handle, i, *refs):  # left, top, right, bottom
-                raise pdfium.PdfiumError(f"failed to get text segment {i}")
-            boxes.append((left.value, bottom.value, right.value, top.value))
-        texts = segment_texts(textpage, boxes, lambda b: self.text(*b))
-        return [(*b, text) for b, text in zip(boxes, texts) if text.strip()]
-
-    def text(self, left: float, bottom: float, right: float, top: float) -> str:
-        if not self.size:
-            self.size = 3 * self.textpage.count_chars() + 64  # text in a box: its chars plus spaces and line breaks
-            self.buffer = (ctypes.c_ushort * self.size)()
-        count = pdfium_c.FPDFText_GetBoundedText(self.textpage, left, top, right, bottom, self.buffer, self.size)
-        if count <= 0:
-            return ""
-        if count >= self.size:  # possibly cut short: ask the helper, which sizes its own buffer
-            return self.textpage.get_text_bounded(left, bottom, right, top)
-        if self.buffer[count - 1] == 0:  # pdfium counts the terminating NUL when the buffer holds it
-            count -= 1
-        return ctypes.string_at(self.buffer, 2 * count).decode("utf-16-le", errors="ignore")
-
-
-def _page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]]]:
-    """(top, height, cells) for each line of one page, top to bottom."""
-    textpage = page.get_textpage()
-    try:
-        runs = _RunReader(textpage).runs()
-    finally:
-        textpage.close()
-    for row in _rows(runs):
-        cells = _cells(row)
-        if cells:
-            yield max(r[3] for r in row), max(r[3] - r[1] for r in row), cells
-
-
 def read_pdf(source: bytes | Path, path: str) -> tuple[list[Line], int, float | None]:
     """Lines of every page, with page numbers; raises InputError for unreadable PDFs.
 
@@ -222,7 +67,7 @@ def read_pdf(source: bytes | Path, path: str) -> tuple[list[Line], int, float | 
                 page_width, page_height = page.get_size()
                 width = width or page_width
                 first = True
-                for top, height, cells in _page_lines(page):
+                for top, height, cells in page_lines(page):
                     text = " ".join(c.text for c in cells)  # cells are clean and not empty: so is this
                     if not text:
                         continue
