@@ -116,3 +116,77 @@ def test_table_layer_objects_per_run_are_pdfiums_per_char(path: Path) -> None:
             textpage.close()
     finally:
         document.close()
+
+
+def _compiler() -> bool:
+    import shutil
+    import sysconfig
+
+    return shutil.which("cc") is not None and Path(sysconfig.get_paths()["include"], "Python.h").exists()
+
+
+def test_c_helper_is_built_where_a_compiler_is() -> None:
+    # the helper is optional (the build goes on without a compiler), so a silent build failure
+    # would only show as a slower reader: fail instead where it could have been built
+    from minutebook.read import pdf_runs
+
+    if not _compiler():
+        pytest.skip("no C compiler or Python headers here: the reader takes its Python path")
+    assert pdf_runs.helper is not None
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_c_helper_gives_the_python_runs_and_boxes(path: Path) -> None:
+    """read/_runs.c walks the characters as pdfium's segmenter does; on every fixture page its
+    segments, character ranges and loose character boxes are exactly the Python path's."""
+    import pypdfium2.raw as raw
+
+    from minutebook.read import pdf_runs
+
+    if pdf_runs.helper is None:
+        pytest.skip("the C helper was not built")
+    document = pdfium.PdfDocument(str(path))
+    box = raw.FS_RECTF()
+    try:
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            boxes = _segments(textpage)
+            fast = pdf_runs.helper_runs(textpage)
+            assert fast is not None, f"page {index + 1}: the helper's runs differ from pdfium's segments"
+            assert fast[0] == boxes
+            assert fast[1] == (PageRuns(textpage).runs(boxes) if boxes else [])
+            loose = pdf_runs.helper_loose_boxes(textpage)
+            assert loose is not None
+            for i in range(textpage.count_chars()):
+                assert raw.FPDFText_GetLooseCharBox(textpage, i, box)
+                assert loose[4 * i : 4 * i + 4] == [box.left, box.top, box.right, box.bottom]
+            textpage.close()
+    finally:
+        document.close()
+
+
+def test_reader_and_table_layer_give_the_same_without_the_c_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pure-Python path (a machine without a C compiler) reads every fixture page to the
+    same lines and the same table layouts."""
+    from minutebook.read import pdf_runs
+    from minutebook.read.pdf_page import page_lines
+    from minutebook.tables.pdfpage import read_layout, release
+
+    def read_all() -> list[object]:
+        out: list[object] = []
+        for path in PDFS:
+            document = pdfium.PdfDocument(str(path))
+            for index in range(len(document)):
+                page = document[index]
+                out.append([(top, height, [(c.x0, c.x1, c.text) for c in cells]) for top, height, cells in page_lines(page)])
+                page.close()
+                out.append(read_layout(str(path), index + 1))
+            document.close()
+            release()
+        return out
+
+    if pdf_runs.helper is None:
+        pytest.skip("the C helper was not built: only the Python path is here")
+    fast = read_all()
+    monkeypatch.setattr(pdf_runs, "helper", None)
+    assert read_all() == fast

@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from minutebook.read.lines import Cell, clean
-from minutebook.read.pdf_runs import Box, segment_texts
+from minutebook.read.pdf_runs import Box, helper_runs, segment_texts
 
 # a gap wider than this many points between two runs on a line reads as a column break
 COLUMN_GAP = 12.0
@@ -40,10 +40,10 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     """
     rows: list[list[Run]] = []
     bands: dict[int, list[int]] = {}  # band -> indexes of the rows whose founding run spans it
-    for run in sorted(runs, key=lambda r: (-(r[3] - r[1]), -r[3], r[0])):
+    for run in sorted(runs, key=_founding_order):
         best, best_share = -1, 0.4
         bottom, top = run[1], run[3]
-        low, high = _band(bottom), _band(top)
+        low, high = int(bottom // _BAND), int(top // _BAND)  # the bands, inlined: this loop is hot
         if low == high:  # the common case: the band's rows, already in creation order
             candidates: Iterable[int] = bands.get(low, ())
         else:
@@ -72,8 +72,9 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
 _BAND = 8.0  # points per band of the row index; any positive overlap shares a band
 
 
-def _band(y: float) -> int:
-    return int(y // _BAND)
+def _founding_order(run: Run) -> tuple[float, float, float]:
+    """Tallest first, then top of page first, then left first."""
+    return -(run[3] - run[1]), -run[3], run[0]
 
 
 def _spaced(before: str, after: str, gap: float, em: float) -> bool:
@@ -88,14 +89,26 @@ def _spaced(before: str, after: str, gap: float, em: float) -> bool:
     return bool(before) and before[-1] in _CLOSERS and after[:1].isalnum() and gap > 0.05 * em
 
 
+def _run_text(raw: str) -> str:
+    """A run's text, clean: pdfium's line breaks as spaces, its line-end hyphen as "-"."""
+    text = raw.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, "-")
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # what clean() gives when no run of spaces is left to collapse
+    return clean(text)
+
+
 def _cells(row: list[Run]) -> list[Cell]:
     """The runs of one line, left to right, joined into cells at column gaps."""
+    if len(row) == 1:  # most lines are one run
+        left, _, right, _, raw = row[0]
+        text = _run_text(raw)
+        return [Cell(left, right, text)] if text else []
     row = sorted(row, key=lambda r: r[0])
     cells: list[Cell] = []
     spaced = True
     previous_height = 0.0
     for left, bottom, right, top, raw in row:
-        text = clean(raw.replace("\r", " ").replace("\n", " ").replace(_PDFIUM_HYPHEN, "-"))
+        text = _run_text(raw)
         height = top - bottom
         if cells and left - cells[-1].x1 < COLUMN_GAP:
             em = max(height, previous_height)  # a run's height is about one em
@@ -127,6 +140,11 @@ class _RunReader:
         self.box = [ctypes.c_double() for _ in range(4)]
 
     def runs(self) -> list[Run]:
+        fast = helper_runs(self.textpage)
+        if fast is not None:
+            boxes, spans = fast
+            texts = segment_texts(self.textpage, boxes, lambda b: self.text(*b), spans)
+            return [(*b, text) for b, text in zip(boxes, texts) if text.strip()]
         textpage, box = self.textpage, self.box
         left, top, right, bottom = box
         refs = [ctypes.byref(b) for b in box]
@@ -162,5 +180,9 @@ def page_lines(page: pdfium.PdfPage) -> Iterator[tuple[float, float, list[Cell]]
         textpage.close()
     for row in _rows(runs):
         cells = _cells(row)
-        if cells:
+        if not cells:
+            continue
+        if len(row) == 1:
+            yield row[0][3], row[0][3] - row[0][1], cells
+        else:
             yield max(r[3] for r in row), max(r[3] - r[1] for r in row), cells

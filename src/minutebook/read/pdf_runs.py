@@ -30,10 +30,52 @@ import bisect
 import ctypes
 import struct
 from collections.abc import Callable
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
+Span = tuple[int, int]  # first, last character index of a segment
+
+
+def _load_helper() -> Any:
+    """The C helper (read/_runs.c), given pypdfium2's pdfium functions; None where it was not
+    built (no C compiler at install): the Python paths give the same results, more slowly."""
+    try:
+        from minutebook.read import _runs  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    functions = (pdfium_c.FPDFText_CountChars, pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharBox,
+                 pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect,
+                 pdfium_c.FPDFText_GetLooseCharBox)
+    _runs.init(*(ctypes.cast(f, ctypes.c_void_p).value for f in functions))
+    return _runs
+
+
+helper = _load_helper()
+
+
+def _address(textpage: object) -> int:
+    return ctypes.cast(getattr(textpage, "raw", textpage), ctypes.c_void_p).value or 0
+
+
+def helper_runs(textpage: object) -> tuple[list[Box], list[Span]] | None:
+    """Every segment's box and character range from the C helper in one call, or None when
+    the helper is missing or its runs differ from pdfium's segments (it checks every box)."""
+    if helper is None:
+        return None
+    found = helper.page_runs(_address(textpage))
+    if found is None:
+        return None
+    return [r[:4] for r in found], [(r[4], r[5]) for r in found]
+
+
+def helper_loose_boxes(textpage: object) -> list[float] | None:
+    """Every character's loose box (FPDFText_GetLooseCharBox) from the C helper in one call,
+    flat: left, top, right, bottom of character i at 4i..4i+3 (NaN where pdfium failed)."""
+    if helper is None:
+        return None
+    return memoryview(helper.loose_boxes(_address(textpage))).cast("f").tolist()
 
 _FLOAT = struct.Struct("f")
 _EPSILON = _FLOAT.unpack(_FLOAT.pack(0.01))[0]  # pdfium's kSizeEpsilon, a float
@@ -181,10 +223,12 @@ def _nearest(words: list[int], x: int) -> int:
     return best
 
 
-def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], str]) -> list[str]:
+def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], str],
+                  spans: list[Span] | None = None) -> list[str]:
     """The text of each segment (`boxes` in pdfium's order): its own characters, as
     `bounded(box)` (pdfium's text inside the box) gives them; `bounded` is asked only where
-    the page text cannot be sliced.
+    the page text cannot be sliced. `spans` are the segments' character ranges when the
+    caller already has them (the C helper); else they are found here.
 
     Where another segment's box overlaps this one's (kerned or tightly set runs: "Pa" +
     "Pacific", "T" + "Tom"), pdfium's text inside the box takes in the other's characters
@@ -192,7 +236,7 @@ def segment_texts(textpage: object, boxes: list[Box], bounded: Callable[[Box], s
     """
     finder = PageRuns(textpage)
     textpage = finder.textpage
-    runs = finder.runs(boxes)
+    runs = spans if spans is not None and finder.text is not None else finder.runs(boxes)
     if runs is None:
         return [bounded(box) for box in boxes]
     text = finder.text

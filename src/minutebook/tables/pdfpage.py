@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from minutebook.read.pdf import REOPEN_EVERY
-from minutebook.read.pdf_runs import PageRuns, page_text
+from minutebook.read.pdf_runs import PageRuns, helper_loose_boxes, helper_runs, page_text
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this in one direction is a rule
 MIN_RULE = 5.0  # points: shorter marks are glyph parts or dots, not rules
@@ -161,8 +161,12 @@ class _Chars:
         run of one object's characters (read/pdf_runs.py finds the runs). None for the chars
         outside every run (spaces and line breaks, mostly): those are looked up one by one."""
         out: list[int | None] = [None] * self.count
-        boxes = [self.textpage.get_rect(i) for i in range(self.textpage.count_rects())]
-        runs = PageRuns(self.textpage, measure_spaces=False).runs(boxes) if boxes else None
+        fast = helper_runs(self.textpage)  # the C helper's runs (read/_runs.c), when built
+        if fast is not None:
+            runs: list[tuple[int, int]] | None = fast[1]
+        else:
+            boxes = [self.textpage.get_rect(i) for i in range(self.textpage.count_rects())]
+            runs = PageRuns(self.textpage, measure_spaces=False).runs(boxes) if boxes else None
         for first, last in runs or ():
             out[first : last + 1] = [_handle(self.raw.FPDFText_GetTextObject(self.textpage, first))] * (last - first + 1)
         return out
@@ -199,6 +203,7 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
     bold_of: dict[int, bool] = {}
     objects, texts = chars.objects(), chars.texts()
     handle, loose_box, box, box_ref = textpage.raw, raw.FPDFText_GetLooseCharBox, chars.box, chars.box_ref
+    boxes = helper_loose_boxes(textpage)  # all at once from the C helper, when built
     words: list[Word] = []
     text: list[str] = []  # the current word's characters
     x0 = x1 = low = high = left = right = top = 0.0  # its extent; the previous character's
@@ -214,7 +219,9 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
         if not ch or ch.isspace() or ch in "\ufffe\x02":
             flush()
             continue
-        if loose_box(handle, i, box_ref):
+        if boxes is not None and boxes[4 * i] == boxes[4 * i]:  # not NaN: pdfium gave the box
+            l, t, r, b = boxes[4 * i : 4 * i + 4]
+        elif loose_box(handle, i, box_ref):
             l, b, r, t = box.left, box.bottom, box.right, box.top
         else:
             l, b, r, t = textpage.get_charbox(i, loose=True)  # raises pypdfium2's error, as before

@@ -1,0 +1,170 @@
+/* The character range of each of pdfium's text segments on one text page, in one call.
+ *
+ * pdfium's text segments (FPDFText_CountRects / FPDFText_GetRect) are the runs of a page's
+ * characters, in its character order, that belong to one text object; generated characters
+ * (the spaces and line breaks pdfium inserts) and characters whose box is thinner or lower
+ * than 0.01 pt are left out and start no run (CPDF_TextPage::GetRectArray). Python finds the
+ * same ranges by bisecting FPDFText_CountRects over each line (read/pdf_runs.py), a few
+ * thousand ctypes calls a page; this loop asks pdfium about each character directly.
+ *
+ * No pdfium header or library is linked: Python passes the addresses of the pdfium functions
+ * that pypdfium2 has already loaded (`init`). Every run found is checked against pdfium's own
+ * segment boxes (FPDFText_GetRect): any difference, and `page_runs` returns None, so the
+ * caller falls back to the Python path and the result never depends on this helper.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+typedef int (*count_chars_fn)(void *);
+typedef int (*is_generated_fn)(void *, int);
+typedef int (*char_box_fn)(void *, int, double *, double *, double *, double *);
+typedef void *(*text_object_fn)(void *, int);
+typedef int (*count_rects_fn)(void *, int, int);
+typedef int (*get_rect_fn)(void *, int, double *, double *, double *, double *);
+typedef struct { float left, top, right, bottom; } rectf; /* FS_RECTF */
+typedef int (*loose_box_fn)(void *, int, rectf *);
+
+static count_chars_fn count_chars;
+static is_generated_fn is_generated;
+static char_box_fn char_box;
+static text_object_fn text_object;
+static count_rects_fn count_rects;
+static get_rect_fn get_rect;
+static loose_box_fn loose_box;
+
+static const float SIZE_EPSILON = 0.01f; /* pdfium's kSizeEpsilon */
+
+static PyObject *init(PyObject *self, PyObject *args) {
+    unsigned long long a, b, c, d, e, f, g;
+    if (!PyArg_ParseTuple(args, "KKKKKKK", &a, &b, &c, &d, &e, &f, &g))
+        return NULL;
+    count_chars = (count_chars_fn)(uintptr_t)a;
+    is_generated = (is_generated_fn)(uintptr_t)b;
+    char_box = (char_box_fn)(uintptr_t)c;
+    text_object = (text_object_fn)(uintptr_t)d;
+    count_rects = (count_rects_fn)(uintptr_t)e;
+    get_rect = (get_rect_fn)(uintptr_t)f;
+    loose_box = (loose_box_fn)(uintptr_t)g;
+    Py_RETURN_NONE;
+}
+
+typedef struct {
+    int first, last;
+    float left, bottom, right, top; /* CFX_FloatRect: pdfium keeps boxes in floats */
+} Run;
+
+/* page_runs(textpage) -> [(left, bottom, right, top, first, last)] in pdfium's segment
+ * order, or None when the runs found differ from pdfium's segments in number or box. */
+static PyObject *page_runs(PyObject *self, PyObject *args) {
+    unsigned long long handle;
+    if (!PyArg_ParseTuple(args, "K", &handle))
+        return NULL;
+    if (!count_chars) {
+        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+        return NULL;
+    }
+    void *page = (void *)(uintptr_t)handle;
+    int n = count_chars(page);
+    if (n <= 0)
+        return PyList_New(0);
+    Run *runs = PyMem_Malloc(sizeof(Run) * (size_t)n);
+    if (!runs)
+        return PyErr_NoMemory();
+    int count = 0;
+    void *current = NULL;
+    int open = 0;
+    for (int i = 0; i < n; i++) {
+        if (is_generated(page, i) == 1)
+            continue;
+        double l, r, b, t;
+        if (!char_box(page, i, &l, &r, &b, &t))
+            continue; /* pdfium could not give the box: the check below will disagree */
+        float fl = (float)l, fr = (float)r, fb = (float)b, ft = (float)t;
+        if (fr - fl < SIZE_EPSILON || ft - fb < SIZE_EPSILON)
+            continue;
+        void *object = text_object(page, i);
+        if (open && object != current)
+            open = 0;
+        if (!open) {
+            current = object;
+            open = 1;
+            Run *run = &runs[count++];
+            run->first = run->last = i;
+            run->left = fl < fr ? fl : fr;
+            run->right = fl < fr ? fr : fl;
+            run->bottom = fb < ft ? fb : ft;
+            run->top = fb < ft ? ft : fb;
+            continue;
+        }
+        Run *run = &runs[count - 1];
+        run->last = i;
+        if (fl < run->left) run->left = fl;
+        if (fr > run->right) run->right = fr;
+        if (fb < run->bottom) run->bottom = fb;
+        if (ft > run->top) run->top = ft;
+    }
+    PyObject *out = NULL;
+    if (count_rects(page, 0, -1) != count)
+        goto mismatch;
+    out = PyList_New(count);
+    if (!out)
+        goto done;
+    for (int k = 0; k < count; k++) {
+        double left, top, right, bottom;
+        if (!get_rect(page, k, &left, &top, &right, &bottom))
+            goto mismatch;
+        Run *run = &runs[k];
+        if ((float)left != run->left || (float)right != run->right || (float)top != run->top ||
+            (float)bottom != run->bottom)
+            goto mismatch;
+        PyObject *item = Py_BuildValue("(ddddii)", left, bottom, right, top, run->first, run->last);
+        if (!item) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, k, item);
+    }
+    goto done;
+mismatch:
+    Py_XDECREF(out);
+    out = Py_NewRef(Py_None);
+done:
+    PyMem_Free(runs);
+    return out;
+}
+
+/* loose_boxes(textpage) -> bytes: each character's loose box (FPDFText_GetLooseCharBox) as
+ * four floats, left, top, right, bottom; NaN where pdfium could not give the box. */
+static PyObject *loose_boxes(PyObject *self, PyObject *args) {
+    unsigned long long handle;
+    if (!PyArg_ParseTuple(args, "K", &handle))
+        return NULL;
+    if (!loose_box) {
+        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+        return NULL;
+    }
+    void *page = (void *)(uintptr_t)handle;
+    int n = count_chars(page);
+    if (n < 0)
+        n = 0;
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n * (Py_ssize_t)sizeof(rectf));
+    if (!out)
+        return NULL;
+    rectf *boxes = (rectf *)PyBytes_AS_STRING(out);
+    for (int i = 0; i < n; i++) {
+        if (!loose_box(page, i, &boxes[i]))
+            boxes[i].left = boxes[i].top = boxes[i].right = boxes[i].bottom = (float)Py_NAN;
+    }
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"init", init, METH_VARARGS, "Set the addresses of the pdfium functions the helper calls."},
+    {"loose_boxes", loose_boxes, METH_VARARGS, "Every character's loose box as 4 floats (bytes)."},
+    {"page_runs", page_runs, METH_VARARGS, "(left, bottom, right, top, first, last) per text segment, or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_runs", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__runs(void) { return PyModule_Create(&module); }
