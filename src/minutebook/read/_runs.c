@@ -14,6 +14,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
 typedef int (*count_chars_fn)(void *);
 typedef int (*is_generated_fn)(void *, int);
@@ -158,8 +159,114 @@ static PyObject *loose_boxes(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* Append (object, count, first) to `groups`: `count` characters from `first` drawn by one text
+ * object (the table layer reads bold once per object, so it needs only these). */
+static int add_group(PyObject *groups, void *object, int count, int first) {
+    PyObject *item = Py_BuildValue("(Kii)", (unsigned long long)(uintptr_t)object, count, first);
+    if (!item)
+        return -1;
+    int failed = PyList_Append(groups, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+/* words(textpage, text, height) -> [(x0, x1, top, bottom, first, last, groups)] or None.
+ *
+ * The table layer's words (tables/pdfpage.py `_words`, whose Python loop this is): characters
+ * joined into words that break at a space, a gap over 2.5 pt, a jump of the top over 3 pt or
+ * a step back left, in top-down coordinates from each character's loose box. `text` is the
+ * page text with one unit per character; `groups` are the word's stretches of characters
+ * drawn by one text object. None when a box cannot be read: the caller's Python loop then
+ * goes its own way (and reports pdfium's error as it always did). */
+static PyObject *words(PyObject *self, PyObject *args) {
+    unsigned long long handle;
+    PyObject *text;
+    double height;
+    if (!PyArg_ParseTuple(args, "KUd", &handle, &text, &height))
+        return NULL;
+    if (!loose_box) {
+        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+        return NULL;
+    }
+    void *page = (void *)(uintptr_t)handle;
+    int n = count_chars(page);
+    if (n < 0 || PyUnicode_GET_LENGTH(text) != n)
+        Py_RETURN_NONE;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0), *groups = NULL;
+    if (!out)
+        return NULL;
+    int open = 0, first = 0, last = 0, group_first = 0, group_count = 0;
+    double x0 = 0, x1 = 0, low = 0, high = 0, left = 0, right = 0, top = 0;
+    void *group_object = NULL;
+    for (int i = 0; i <= n; i++) {
+        int is_char = 0;
+        double l = 0, r = 0, char_top = 0, char_bottom = 0;
+        void *object = NULL;
+        if (i < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (!Py_UNICODE_ISSPACE(ch) && ch != 0xFFFE && ch != 0x02) {
+                rectf box;
+                if (!loose_box(page, i, &box))
+                    goto fail;
+                is_char = 1;
+                l = box.left, r = box.right;
+                char_top = height - (double)box.top, char_bottom = height - (double)box.bottom;
+                object = text_object(page, i);
+                if (open && !(l - right > 2.5 || fabs(char_top - top) > 3 || l < left - 1)) {
+                    if (l < x0) x0 = l;
+                    if (r > x1) x1 = r;
+                    if (char_top < low) low = char_top;
+                    if (char_bottom > high) high = char_bottom;
+                    if (object != group_object) {
+                        if (add_group(groups, group_object, group_count, group_first) < 0)
+                            goto fail;
+                        group_object = object, group_first = i, group_count = 0;
+                    }
+                    group_count++;
+                    last = i;
+                    left = l, right = r, top = char_top;
+                    continue;
+                }
+            }
+        }
+        if (open) { /* the word ends: at a space, a break, or the page's end */
+            if (add_group(groups, group_object, group_count, group_first) < 0)
+                goto fail;
+            PyObject *item = Py_BuildValue("(ddddiiN)", x0, x1, low, high, first, last, groups);
+            groups = NULL; /* the tuple owns it now, or it was released with the failed tuple */
+            if (!item || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                goto fail;
+            }
+            Py_DECREF(item);
+            open = 0;
+        }
+        if (is_char) { /* it starts the next word */
+            groups = PyList_New(0);
+            if (!groups)
+                goto fail;
+            open = 1;
+            first = last = group_first = i;
+            group_count = 1;
+            group_object = object;
+            x0 = l, x1 = r, low = char_top, high = char_bottom;
+            left = l, right = r, top = char_top;
+        }
+    }
+    return out;
+fail:
+    Py_XDECREF(groups);
+    Py_DECREF(out);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"init", init, METH_VARARGS, "Set the addresses of the pdfium functions the helper calls."},
+    {"words", words, METH_VARARGS, "The table layer's words of one page, or None."},
     {"loose_boxes", loose_boxes, METH_VARARGS, "Every character's loose box as 4 floats (bytes)."},
     {"page_runs", page_runs, METH_VARARGS, "(left, bottom, right, top, first, last) per text segment, or None."},
     {NULL, NULL, 0, NULL},

@@ -70,6 +70,14 @@ def helper_runs(textpage: object) -> tuple[list[Box], list[Span]] | None:
     return [r[:4] for r in found], [(r[4], r[5]) for r in found]
 
 
+def helper_words(textpage: object, text: str, height: float) -> list[tuple[Any, ...]] | None:
+    """The table layer's words from the C helper: (x0, x1, top, bottom, first, last, groups)
+    each, groups being (text object, count, first char) stretches; None without the helper."""
+    if helper is None:
+        return None
+    return helper.words(_address(textpage), text, height)  # type: ignore[no-any-return]
+
+
 def helper_loose_boxes(textpage: object) -> list[float] | None:
     """Every character's loose box (FPDFText_GetLooseCharBox) from the C helper in one call,
     flat: left, top, right, bottom of character i at 4i..4i+3 (NaN where pdfium failed)."""

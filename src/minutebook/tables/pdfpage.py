@@ -20,11 +20,12 @@ import ctypes
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from minutebook.read.pdf import REOPEN_EVERY
-from minutebook.read.pdf_runs import PageRuns, helper_loose_boxes, helper_runs, page_text
+from minutebook.read.pdf_runs import PageRuns, helper_loose_boxes, helper_runs, helper_words, page_text
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this in one direction is a rule
 MIN_RULE = 5.0  # points: shorter marks are glyph parts or dots, not rules
@@ -201,6 +202,10 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
     # bold reads the char's font and text object, so it is the same for every char of one text
     # object: look it up once per object (chars without an object are looked up one by one)
     bold_of: dict[int, bool] = {}
+    if chars.aligned is not None:
+        fast = helper_words(textpage, chars.aligned, height)
+        if fast is not None:
+            return _helper_words(fast, chars.aligned, lambda i: _char_bold(raw, textpage.raw, i, buf, flags, modes))
     objects, texts = chars.objects(), chars.texts()
     handle, loose_box, box, box_ref = textpage.raw, raw.FPDFText_GetLooseCharBox, chars.box, chars.box_ref
     boxes = helper_loose_boxes(textpage)  # all at once from the C helper, when built
@@ -244,6 +249,25 @@ def _words(raw, page, textpage) -> list[Word]:  # noqa: ANN001
         bolds += bold
         left, right, top = l, r, char_top
     flush()
+    return words
+
+
+def _helper_words(found: list[tuple], text: str, char_bold: Callable[[int], bool]) -> list[Word]:  # type: ignore[type-arg]
+    """`_words` from the C helper's words (read/_runs.c runs the same loop over the chars):
+    bold is still read here, once per text object, as the loop above reads it."""
+    bold_of: dict[int, bool] = {}
+    words: list[Word] = []
+    for x0, x1, low, high, first, last, groups in found:
+        bolds = 0
+        for obj, count, start in groups:
+            if not obj:  # a char without an object: read one by one, as above
+                bolds += sum(char_bold(i) for i in range(start, start + count))
+                continue
+            bold = bold_of.get(obj)
+            if bold is None:
+                bold = bold_of[obj] = char_bold(start)
+            bolds += bold * count
+        words.append(Word(x0, x1, low, high, text[first : last + 1], bolds * 2 > last - first + 1))
     return words
 
 
