@@ -99,12 +99,29 @@ def test_actions_with_history_and_filters(client: Any) -> None:
 
 
 def test_work_programme_rounds_and_items(client: Any) -> None:
-    programmes = get(client, "/work-programme")
-    assert programmes
+    page = get(client, "/work-programme")
+    programmes = page["items"]
+    assert programmes and page["total"] >= len(programmes)
     rounds = [r for p in programmes for r in p["rounds"]]
     assert rounds and any(r["items"] for r in rounds)
     statuses = {e["status"] for r in rounds for e in r["items"]}
     assert statuses <= {"scheduled", "moved", "deferred", "taken"}
+
+
+def test_work_programme_is_paged_by_committee(client: Any) -> None:
+    """Like every list endpoint: limit/offset over committees, a total and next/prev links;
+    ?committee= gives that committee's programme only."""
+    whole = get(client, "/work-programme", limit=500)
+    ids = [p["committee_id"] for p in whole["items"]]
+    assert whole["total"] == len(ids) and whole["next"] is None
+    first = get(client, "/work-programme", limit=1)
+    assert [p["committee_id"] for p in first["items"]] == ids[:1]
+    assert (first["next"] is not None) == (len(ids) > 1)
+    if len(ids) > 1:
+        second = get(client, "/work-programme", limit=1, offset=1)
+        assert [p["committee_id"] for p in second["items"]] == ids[1:2] and second["prev"] is not None
+    one = get(client, "/work-programme", committee=ids[0])
+    assert one["total"] == 1 and one["items"] == whole["items"][:1]
 
 
 def test_kpis_have_numbers_for_charts(client: Any) -> None:

@@ -121,9 +121,14 @@ def action(action_id: RowId, db: DB) -> dict[str, Any]:
     return found(rows[0] if rows else None, "action", action_id)
 
 
-@router.get("/work-programme", response_model=list[S.WorkProgramme])
-def work_programme(db: DB, committee: IdFilter = None) -> list[dict[str, Any]]:
-    return QI.work_programme(db, committee)
+@router.get("/work-programme", response_model=S.Page[S.WorkProgramme])
+def work_programme(request: Request, db: DB, committee: IdFilter = None, limit: Limit = 50,
+                   offset: Offset = 0) -> dict[str, Any]:
+    """Committees' programmes (rounds with their items), committees in order of first round."""
+    if committee is not None:  # one committee: its programme, or none
+        rows = QI.work_programme(db, committee)
+        return paged(request, (rows[offset:offset + limit], len(rows)), limit, offset)
+    return paged(request, QI.work_programme_page(db, limit, offset), limit, offset)
 
 
 @router.get("/kpis", response_model=S.Page[S.Kpi])
