@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 from sqlalchemy import func, select, text
 
@@ -32,9 +33,12 @@ def search_figures(label: str, url: str, rounds: int, seed: int = 5) -> list[Fig
             search(session, q)
         samples: list[float] = []
         per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
+        cpu: dict[str, float] = dict.fromkeys(QUERIES, 0.0)  # this process's CPU (the client's part)
         for _ in range(rounds):
             for q in QUERIES:
+                c0 = time.process_time()
                 per_query[q] += timed(lambda q=q: search(session, q, limit=20), 1)
+                cpu[q] += time.process_time() - c0
                 samples += per_query[q][-1:]
         point = text("SELECT id, text FROM passage WHERE id = :id")
         base = timed(lambda: session.execute(point, {"id": rng.randint(1, hi)}).all(), max(200, len(samples)))
@@ -43,6 +47,7 @@ def search_figures(label: str, url: str, rounds: int, seed: int = 5) -> list[Fig
     print(f"  {label}: {n} passages; totals for some queries: {totals}")
     slowest = sorted(per_query, key=lambda q: -median(per_query[q]))[:3]
     print("    slowest queries (median ms): " + ", ".join(f"{q!r} {median(per_query[q]):.1f}" for q in slowest))
+    _table(per_query, cpu, rounds)
     p95 = percentile(samples, 0.95)
     return [
         Figure(f"search {label}: p50 ms ({n} passages)", percentile(samples, 0.5), "ms",
@@ -56,3 +61,11 @@ def search_figures(label: str, url: str, rounds: int, seed: int = 5) -> list[Fig
 def _total(result: object) -> str:
     total = getattr(result, "total", 0)
     return f"{total:,}+" if getattr(result, "total_is_estimate", False) else f"{total:,}"
+
+
+def _table(per_query: dict[str, list[float]], cpu: dict[str, float], rounds: int) -> None:
+    """Per query: median and slowest wall ms, and the client's CPU ms (wall minus it is the
+    database server's work and waiting, on a shared machine also other processes' turn)."""
+    print(f"    {'query':26} {'p50 ms':>7} {'max ms':>7} {'client CPU ms':>13}")
+    for q, ms in per_query.items():
+        print(f"    {q[:26]:26} {median(ms):7.1f} {max(ms):7.1f} {cpu[q] / rounds * 1000:13.1f}")

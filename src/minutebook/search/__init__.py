@@ -51,7 +51,7 @@ class SearchResult:
     # facet name -> facet value -> its id, where the value has one (committee names -> committee ids)
     facet_ids: dict[str, dict[str, int]] = field(default_factory=dict)
     # added for issue 8 (additive): True when more matched than the engine counts (CANDIDATES
-    # per kind, newest first): `total` is then a lower bound ("500+"), the facets count those
+    # per kind, newest first): `total` is then a lower bound ("300+"), the facets count those
     # candidates only and the hits are the best-ranked of them
     total_is_estimate: bool = False
     facets_are_partial: bool = False

@@ -35,8 +35,11 @@ KINDS: tuple[HitKind, ...] = ("passage", "resolution", "action")
 MAX_LIMIT = 500
 # matches per kind counted, faceted and ranked (newest first); beyond it the total is a lower bound.
 # 500 (was 1,000): ranking (bm25 / ts_rank_cd), the joins and the Python per candidate are a third
-# of a common word's search time on 1.4M passages (issue 8: client CPU 29 -> 19 ms a query)
-CANDIDATES = 500
+# of a common word's search time on 1.4M passages (issue 8: client CPU 29 -> 19 ms a query).
+# 300 (was 500): on PostgreSQL at 1.43M passages, -3.3 ms server and -2.3 ms client CPU a query
+# (ts_rank_cd, the joins and the rows per candidate); the GIN bitmap of a common word, which the
+# cap cannot shorten, is what remains (see pg_backend)
+CANDIDATES = 300
 NO_COMMITTEE = "(no committee)"
 
 
