@@ -5,16 +5,19 @@ parsing runs in parallel: rows are written with Core statements, not ORM objects
 nothing else in the pack refers to (agenda items, attendance, status events...) are queued
 and inserted with one executemany per table; a row whose id is needed (minutes, documents,
 a new action) is inserted alone and its id read back. Rows go in in the order the record
-lists them, so ids come out as they did with one ORM flush per row.
+lists them, so ids come out as they did with one ORM flush per row. Passages, by far the
+most rows, go in with one COPY (PostgreSQL) or a few multi-row INSERTs (SQLite).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from minutebook.link.actions import ActionMatcher
@@ -56,13 +59,42 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 
 
 def insert_tuples(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """`insert_rows` for many plain-typed rows (passages): the driver's executemany, no per-row
-    SQLAlchemy parameter processing (which cost about as much as SQLite's own insert)."""
-    if rows:
-        conn = session.connection()
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) "
-                             f"VALUES ({', '.join([mark] * len(columns))})", rows)
+    """`insert_rows` for many plain-typed rows (passages), with no per-row SQLAlchemy parameter
+    processing: PostgreSQL takes them with one COPY, SQLite with multi-row INSERTs."""
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table.name, columns, rows)
+    else:
+        _insert_values(conn, table.name, columns, rows)
+
+
+def _copy_rows(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    # COPY inside the pack's transaction: one statement for all the rows, against one
+    # INSERT executed per row (its parse/bind/execute cost the server more than the row itself)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+# SQLite's bound-variable limit: 32766 since 3.32, 999 before
+_SQLITE_VARS = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+
+
+def _insert_values(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    # Few statements of many rows each, not one statement per row: in a transaction that has
+    # touched an FTS5 table, SQLite (3.40) flushes FTS5's pending terms to a new index segment
+    # at the end of every statement (its statement savepoint), so an executemany of passages
+    # wrote (and later merged) one segment per row. Same rows, same order, same ids.
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    one = f"({', '.join([mark] * len(columns))})"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    step = max(1, _SQLITE_VARS // len(columns))
+    for i in range(0, len(rows), step):
+        part = rows[i:i + step]
+        conn.exec_driver_sql(head + ", ".join([one] * len(part)), tuple(chain.from_iterable(part)))
 
 
 PASSAGE_COLUMNS = ("pack_id", "document_id", "meeting_id", "committee_id", "kind", "page", "line", "text")
