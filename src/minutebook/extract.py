@@ -51,6 +51,9 @@ def _extract(pack: Pack) -> PackRecord:
     ctx.record.file = Path(pack.path).name
     ctx.record.sha256 = pack.sha256
     ctx.record.pages = pack.pages
+    # the parsers are done with the table layer: its open document and cached pages would
+    # otherwise still be held while the record is copied for validation, the pack's peak
+    release_tables()
     return _validated(ctx.record, pack.path)
 
 

@@ -10,7 +10,7 @@ after minutes inherit the item of the document they follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from minutebook.models import AgendaItem
 from minutebook.read import Pack
@@ -53,11 +53,13 @@ def _page_range(item: AgendaItem) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2) or m.group(1))
 
 
-def printed_pages(pack: Pack, skip: set[int]) -> dict[int, int]:
+def printed_pages(pack: Pack, skip: set[int], at: Iterable[int]) -> dict[int, int]:
     """Line index -> printed page number, where the pack prints page numbers.
 
     Text dumps: lines after a "Page N" footer are on page N+1. PDFs: a bare number in a
-    page's header or footer is its printed number; pages between get it by offset."""
+    page's header or footer is its printed number; pages between get it by offset. For a
+    PDF only the lines `at` are given (the documents' first lines, all `assign_items` asks
+    about): a dict of every line was the segmenter's biggest object on a big pack."""
     out: dict[int, int] = {}
     if pack.kind == "text":
         for i, line in enumerate(pack.lines):
@@ -78,9 +80,10 @@ def printed_pages(pack: Pack, skip: set[int]) -> dict[int, int]:
     from collections import Counter
 
     offset = Counter(o for _, o in offsets).most_common(1)[0][0]
-    for i, line in enumerate(pack.lines):
-        if line.page is not None and line.page + offset >= 1:
-            out[i] = line.page + offset
+    for i in sorted(set(at)):
+        page = pack.lines[i].page
+        if page is not None and page + offset >= 1:
+            out[i] = page + offset
     return out
 
 

@@ -61,7 +61,8 @@ def segment(pack: Pack) -> list[Segment]:
     heads = [" ".join(head_texts(pack, s.start, skip, 12)) for s in segments]
     from minutebook.segment.assign import assign_items, printed_pages
 
-    numbers = assign_items(pack, segments, attached, heads, items, printed_pages(pack, skip))
+    printed = printed_pages(pack, skip, (s.start for s in segments))
+    numbers = assign_items(pack, segments, attached, heads, items, printed)
     for seg, number in zip(segments, numbers):
         seg.agenda_item = number
     return segments

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from minutebook.read import Line, Pack
 
@@ -24,17 +25,30 @@ def _key(text: str) -> str:
 
 def _zones(pack: Pack) -> dict[int, list[int]]:
     """Per page, the indexes of the lines in its header or footer zone."""
-    pages: dict[int, list[int]] = defaultdict(list)
-    for i, line in enumerate(pack.lines):
-        if line.page is not None and line.text:
-            pages[line.page].append(i)
-    bottom = max((line.top or 0.0) for line in pack.lines) if pack.lines else 0.0
+    lines = pack.lines
+    bottom = max((line.top or 0.0) for line in lines) if lines else 0.0
     zones: dict[int, list[int]] = {}
-    for page, idx in pages.items():
-        zone = [i for i in idx[:3] if (pack.lines[i].top or 1e9) < HEADER_ZONE]
-        zone += [i for i in idx[-2:] if (pack.lines[i].top or 0.0) > 0.85 * bottom and i not in zone]
+    for page, idx in page_lines(pack).items():
+        # its first three and last two printed lines: only these can be furniture
+        first = _printed(lines, idx, 3)
+        if not first:
+            continue
+        last = _printed(lines, reversed(idx), 2)[::-1]
+        zone = [i for i in first if (lines[i].top or 1e9) < HEADER_ZONE]
+        zone += [i for i in last if (lines[i].top or 0.0) > 0.85 * bottom and i not in zone]
         zones[page] = zone
     return zones
+
+
+def _printed(lines: Sequence[Line], idx: Iterable[int], count: int) -> list[int]:
+    """The first `count` of `idx` whose lines are not blank."""
+    out: list[int] = []
+    for i in idx:
+        if lines[i].text:
+            out.append(i)
+            if len(out) == count:
+                break
+    return out
 
 
 def furniture(pack: Pack) -> set[int]:
@@ -99,8 +113,28 @@ def running_titles(pack: Pack) -> dict[int, str]:
     return tails
 
 
-def page_lines(pack: Pack) -> dict[int, list[int]]:
-    """Indexes of each page's lines (PDF input)."""
+def page_lines(pack: Pack) -> dict[int, Sequence[int]]:
+    """Indexes of each page's lines (PDF input), in page order of first appearance.
+
+    A page's lines follow one another in a pack as read, so each page is a `range` (a list
+    of every index cost ~36 bytes a line, held while the segmenter runs); lists only where
+    some page's lines are interleaved with another's."""
+    spans: dict[int, list[int]] = {}  # page -> [start, stop)
+    run: list[int] | None = None
+    for i, line in enumerate(pack.lines):
+        page = line.page
+        if page is None:
+            run = None
+        elif run is not None and run[1] == i and spans.get(page) is run:
+            run[1] = i + 1
+        elif page in spans:
+            return _page_lists(pack)
+        else:
+            run = spans[page] = [i, i + 1]
+    return {page: range(start, stop) for page, (start, stop) in spans.items()}
+
+
+def _page_lists(pack: Pack) -> dict[int, Sequence[int]]:
     pages: dict[int, list[int]] = defaultdict(list)
     for i, line in enumerate(pack.lines):
         if line.page is not None:
