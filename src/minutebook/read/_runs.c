@@ -49,6 +49,14 @@ static PyObject *init(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* 1 when init() has set the pdfium functions; else 0, with a RuntimeError set. */
+static int ready(void) {
+    if (count_chars && loose_box)
+        return 1;
+    PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+    return 0;
+}
+
 typedef struct {
     int first, last;
     float left, bottom, right, top; /* CFX_FloatRect: pdfium keeps boxes in floats */
@@ -60,10 +68,8 @@ static PyObject *page_runs(PyObject *self, PyObject *args) {
     unsigned long long handle;
     if (!PyArg_ParseTuple(args, "K", &handle))
         return NULL;
-    if (!count_chars) {
-        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+    if (!ready())
         return NULL;
-    }
     void *page = (void *)(uintptr_t)handle;
     int n = count_chars(page);
     if (n <= 0)
@@ -140,10 +146,8 @@ static PyObject *loose_boxes(PyObject *self, PyObject *args) {
     unsigned long long handle;
     if (!PyArg_ParseTuple(args, "K", &handle))
         return NULL;
-    if (!loose_box) {
-        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+    if (!ready())
         return NULL;
-    }
     void *page = (void *)(uintptr_t)handle;
     int n = count_chars(page);
     if (n < 0)
@@ -184,10 +188,8 @@ static PyObject *words(PyObject *self, PyObject *args) {
     double height;
     if (!PyArg_ParseTuple(args, "KUd", &handle, &text, &height))
         return NULL;
-    if (!loose_box) {
-        PyErr_SetString(PyExc_RuntimeError, "init() was not called");
+    if (!ready())
         return NULL;
-    }
     void *page = (void *)(uintptr_t)handle;
     int n = count_chars(page);
     if (n < 0 || PyUnicode_GET_LENGTH(text) != n)
