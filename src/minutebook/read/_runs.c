@@ -57,6 +57,17 @@ static int ready(void) {
     return 0;
 }
 
+/* The text page that `args` holds (its address) and its character count; 0 with an error set
+ * when the argument is not an address or init() was not called. */
+static int page_arg(PyObject *args, void **page, int *n) {
+    unsigned long long handle;
+    if (!PyArg_ParseTuple(args, "K", &handle) || !ready())
+        return 0;
+    *page = (void *)(uintptr_t)handle;
+    *n = count_chars(*page);
+    return 1;
+}
+
 typedef struct {
     int first, last;
     float left, bottom, right, top; /* CFX_FloatRect: pdfium keeps boxes in floats */
@@ -65,13 +76,10 @@ typedef struct {
 /* page_runs(textpage) -> [(left, bottom, right, top, first, last)] in pdfium's segment
  * order, or None when the runs found differ from pdfium's segments in number or box. */
 static PyObject *page_runs(PyObject *self, PyObject *args) {
-    unsigned long long handle;
-    if (!PyArg_ParseTuple(args, "K", &handle))
+    void *page;
+    int n;
+    if (!page_arg(args, &page, &n))
         return NULL;
-    if (!ready())
-        return NULL;
-    void *page = (void *)(uintptr_t)handle;
-    int n = count_chars(page);
     if (n <= 0)
         return PyList_New(0);
     Run *runs = PyMem_Malloc(sizeof(Run) * (size_t)n);
@@ -143,13 +151,10 @@ done:
 /* loose_boxes(textpage) -> bytes: each character's loose box (FPDFText_GetLooseCharBox) as
  * four floats, left, top, right, bottom; NaN where pdfium could not give the box. */
 static PyObject *loose_boxes(PyObject *self, PyObject *args) {
-    unsigned long long handle;
-    if (!PyArg_ParseTuple(args, "K", &handle))
+    void *page;
+    int n;
+    if (!page_arg(args, &page, &n))
         return NULL;
-    if (!ready())
-        return NULL;
-    void *page = (void *)(uintptr_t)handle;
-    int n = count_chars(page);
     if (n < 0)
         n = 0;
     PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)n * (Py_ssize_t)sizeof(rectf));
