@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
 
     raw = raw_pdfium(pdfs)
-    print(f"  raw pypdfium2 over the {len(pdfs)} fixture PDFs: text {raw.text_pps:.0f} pages/s, "
-          f"words+coords {raw.words_pps:.0f} pages/s")
+    print(f"  raw pypdfium2 over the {len(pdfs)} fixture PDFs: text {raw.text_pps:.0f} pages/CPU s, "
+          f"words+coords {raw.words_pps:.0f} pages/CPU s")
     out, _ = pdf_figures(pdfs, _sqlite(work, "pdfs"), raw)
     figures += out
 
