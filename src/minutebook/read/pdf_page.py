@@ -4,7 +4,7 @@ joined into cells (see read/pdf.py for the reader that walks the pages)."""
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,30 +36,32 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
 
     Rows are indexed by vertical band so a run is only compared with the rows it could
     overlap: comparing with every row made a page quadratic in its lines (the reader's
-    largest cost). Candidates are tried in creation order, so ties go as they always did.
+    largest cost). A tie in overlap goes to the row made first, as when every row was tried
+    in creation order; so the candidates may come in any order, and a row that spans two of
+    the run's bands is simply tried twice.
     """
     rows: list[list[Run]] = []
+    founders: list[tuple[float, float, float]] = []  # each row's founding run: bottom, top, height
     bands: dict[int, list[int]] = {}  # band -> indexes of the rows whose founding run spans it
+    empty: list[int] = []
     for run in sorted(runs, key=_founding_order):
         best, best_share = -1, 0.4
         bottom, top = run[1], run[3]
+        height = top - bottom
         low, high = int(bottom // _BAND), int(top // _BAND)  # the bands, inlined: this loop is hot
-        if low == high:  # the common case: the band's rows, already in creation order
-            candidates: Iterable[int] = bands.get(low, ())
-        else:
-            seen: set[int] = set()
-            for band in range(low, high + 1):
-                seen.update(bands.get(band, ()))
-            candidates = sorted(seen)
-        for index in candidates:
-            # vertical overlap with the row's founding run, as a share of the shorter one's height
-            founder = rows[index][0]
-            shortest = min(top - bottom, founder[3] - founder[1])
-            share = (min(top, founder[3]) - max(bottom, founder[1])) / shortest if shortest > 0 else 0.0
-            if share > best_share:
-                best, best_share = index, share
+        for band in range(low, high + 1):
+            for index in bands.get(band, empty):
+                # vertical overlap with the row's founding run, as a share of the shorter one's height
+                f_bottom, f_top, f_height = founders[index]
+                shortest = height if height < f_height else f_height
+                if shortest <= 0:
+                    continue  # share 0.0: never above the 0.4 floor
+                share = ((top if top < f_top else f_top) - (bottom if bottom > f_bottom else f_bottom)) / shortest
+                if share > best_share or (share == best_share and 0 <= index < best):
+                    best, best_share = index, share
         if best < 0:
             rows.append([run])
+            founders.append((bottom, top, height))
             if not _vertical(run):  # rotated margin text must not swallow the lines it spans
                 for band in range(low, high + 1):
                     bands.setdefault(band, []).append(len(rows) - 1)
@@ -103,24 +105,35 @@ def _cells(row: list[Run]) -> list[Cell]:
         left, _, right, _, raw = row[0]
         text = _run_text(raw)
         return [Cell(left, right, text)] if text else []
-    row = sorted(row, key=lambda r: r[0])
+    row = sorted(row, key=_left)
+    # the open cell is kept in locals and made a Cell when a column gap closes it
     cells: list[Cell] = []
+    x0 = x1 = 0.0
+    before: str | None = None  # the open cell's text; None before the first run
     spaced = True
     previous_height = 0.0
     for left, bottom, right, top, raw in row:
         text = _run_text(raw)
         height = top - bottom
-        if cells and left - cells[-1].x1 < COLUMN_GAP:
-            em = max(height, previous_height)  # a run's height is about one em
-            before = cells[-1].text
-            glue = " " if spaced or raw[:1].isspace() or _spaced(before, text, left - cells[-1].x1, em) else ""
+        if before is not None and left - x1 < COLUMN_GAP:
+            em = height if height > previous_height else previous_height  # a run's height is about one em
+            glue = " " if spaced or raw[:1].isspace() or _spaced(before, text, left - x1, em) else ""
             # both sides are clean, so joining them is clean(before + glue + text) without a regex
-            cells[-1] = Cell(cells[-1].x0, max(right, cells[-1].x1), f"{before}{glue}{text}" if before and text else before or text)
+            before = f"{before}{glue}{text}" if before and text else before or text
+            x1 = right if right > x1 else x1
         else:
-            cells.append(Cell(left, right, text))
+            if before:
+                cells.append(Cell(x0, x1, before))
+            x0, x1, before = left, right, text
         spaced = raw[-1:].isspace()
         previous_height = height
-    return [c for c in cells if c.text]
+    if before:
+        cells.append(Cell(x0, x1, before))
+    return cells
+
+
+def _left(run: Run) -> float:
+    return run[0]
 
 
 class _RunReader:
